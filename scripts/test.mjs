@@ -1,0 +1,29 @@
+// `npm test`: checks what the tests need beyond Node, then typecheck + compile, the
+// drift check of generated files, our own lint, the bundle, and the mocha suites.
+import { spawnSync } from 'child_process';
+
+function need(command, args, hint) {
+  const probe = spawnSync(command, args, { stdio: 'ignore' });
+  if (probe.error) {
+    console.error(`npm test needs ${command}: ${hint}`);
+    process.exit(2);
+  }
+}
+
+function step(title, command, args) {
+  console.log(`\n== ${title}`);
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`\n${title} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status || 1);
+  }
+}
+
+need('gofmt', ['-h'], 'the fix tests compare against the real gofmt. Install Go (Debian: apt-get install golang-go).');
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+step('typecheck and compile (tsc)', npx, ['tsc', '-p', '.']);
+step('generated files are up to date', 'node', ['out/scripts/generate.js', '--check']);
+step('lint our TypeScript (eslint)', npx, ['eslint', '.']);
+step('bundle (esbuild)', 'node', ['scripts/build.mjs']);
+step('unit, rule, protocol and CLI tests (mocha)', npx, ['mocha', '--reporter', 'spec', 'out/test/**/*.test.js']);

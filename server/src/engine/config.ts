@@ -1,0 +1,40 @@
+// Effective settings for a lint run. Defaults come from rule metadata; a
+// configuration object (from .godebt.json or editor settings) overrides them.
+import { defaultOptions, OptionValues, Rule, RuleMeta, Severity } from './rule';
+
+export type SeveritySetting = Severity | 'off';
+
+export interface RuleSetting {
+  severity?: SeveritySetting;
+  options?: Record<string, number | boolean | string>;
+}
+
+export interface GodebtConfig {
+  rules?: Record<string, RuleSetting | SeveritySetting>;
+  /** Lint _test.go files too. */
+  tests?: boolean;
+}
+
+export interface EffectiveRule {
+  rule: Rule;
+  severity: Severity;
+  options: OptionValues;
+}
+
+/** The rules that are on under config, each with its severity and options. */
+export function effectiveRules(rules: readonly Rule[], config: GodebtConfig = {}): EffectiveRule[] {
+  const out: EffectiveRule[] = [];
+  for (const rule of rules) {
+    const raw = config.rules?.[rule.meta.id];
+    const setting: RuleSetting = typeof raw === 'string' ? { severity: raw } : raw ?? {};
+    const severity = setting.severity ?? rule.meta.severity;
+    if (severity === 'off') continue;
+    out.push({ rule, severity, options: { ...defaultOptions(rule.meta), ...setting.options } });
+  }
+  return out;
+}
+
+/** Whether a rule looks at a file, per the scope conventions of RULES.md. */
+export function ruleApplies(meta: RuleMeta, isTest: boolean, config: GodebtConfig): boolean {
+  return !isTest || meta.includeTests === true || config.tests === true;
+}

@@ -1,0 +1,92 @@
+// Facts about one Go file that many rules need: package, imports, whether it is a
+// test or generated file. Computed once per parse from the top-level nodes only.
+import type { Node, Tree } from 'web-tree-sitter';
+
+export interface ImportSpec {
+  /** The import path without quotes, e.g. "net/http". */
+  path: string;
+  /** The explicit name (alias, "_" or "."), if any. */
+  alias?: string;
+  /** The name the file refers to the package by ("" for blank or dot imports). */
+  localName: string;
+  /** The import_spec node. */
+  node: Node;
+}
+
+export interface FileFacts {
+  /** Path or URI of the file, as given by the caller (used for _test.go and reporting). */
+  readonly fileName: string;
+  readonly root: Node;
+  readonly packageName: string;
+  readonly packageClause: Node | undefined;
+  readonly imports: readonly ImportSpec[];
+  readonly isTest: boolean;
+  readonly isGenerated: boolean;
+  /** The local name under which path is imported, or undefined when it is not. */
+  localNameOf(path: string): string | undefined;
+  /** The import path a local package name refers to, if it is an import of this file. */
+  pathOf(localName: string): string | undefined;
+}
+
+/** gofmt's marker for generated files, which must appear before the package clause. */
+const GENERATED = /^\/\/ Code generated .* DO NOT EDIT\.$/m;
+
+export function collectFileFacts(fileName: string, tree: Tree, source: string): FileFacts {
+  const root = tree.rootNode;
+  let packageClause: Node | undefined;
+  const imports: ImportSpec[] = [];
+  for (const child of root.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'package_clause') packageClause = child;
+    else if (child.type === 'import_declaration') {
+      for (const spec of child.descendantsOfType('import_spec')) if (spec) imports.push(importSpec(spec));
+    }
+  }
+  const packageName = packageClause?.namedChildren[0]?.text ?? '';
+  const header = source.slice(0, packageClause?.startIndex ?? Math.min(source.length, 4096));
+  const byPath = new Map<string, string>();
+  const byName = new Map<string, string>();
+  for (const spec of imports) {
+    if (!spec.localName) continue;
+    if (!byPath.has(spec.path)) byPath.set(spec.path, spec.localName);
+    byName.set(spec.localName, spec.path);
+  }
+  return {
+    fileName,
+    root,
+    packageName,
+    packageClause,
+    imports,
+    isTest: /_test\.go$/.test(fileName),
+    isGenerated: GENERATED.test(header),
+    localNameOf: (path) => byPath.get(path),
+    pathOf: (name) => byName.get(name),
+  };
+}
+
+function importSpec(spec: Node): ImportSpec {
+  const pathNode = spec.childForFieldName('path');
+  const nameNode = spec.childForFieldName('name');
+  const path = unquote(pathNode?.text ?? '');
+  const alias = nameNode?.text;
+  const localName = alias === undefined ? defaultPackageName(path) : alias === '_' || alias === '.' ? '' : alias;
+  return { path, alias, localName, node: spec };
+}
+
+export function unquote(literal: string): string {
+  if (literal.length >= 2 && (literal[0] === '"' || literal[0] === '`')) return literal.slice(1, -1);
+  return literal;
+}
+
+/**
+ * The name a package is referred to by when imported without an alias. Without type
+ * information this follows the conventions: the last path element, minus a major
+ * version suffix ("/v2") or a gopkg.in ".v3" suffix, minus a "go-" prefix.
+ */
+export function defaultPackageName(path: string): string {
+  const parts = path.split('/');
+  let last = parts[parts.length - 1];
+  if (/^v\d+$/.test(last) && parts.length > 1) last = parts[parts.length - 2];
+  last = last.replace(/\.v\d+$/, '').replace(/^go-/, '').replace(/-go$/, '');
+  return last.replace(/[^A-Za-z0-9_]/g, '_');
+}

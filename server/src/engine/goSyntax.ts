@@ -1,0 +1,175 @@
+// Small questions about Go syntax trees that several rules ask.
+import type { Node } from 'web-tree-sitter';
+import type { FileFacts } from './fileFacts';
+
+export const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+
+/** The nearest enclosing function declaration, method or function literal. */
+export function enclosingFunction(node: Node): Node | null {
+  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.has(n.type)) return n;
+  return null;
+}
+
+/** The nearest enclosing named function or method declaration (skipping literals). */
+export function enclosingDeclaration(node: Node): Node | null {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'function_declaration' || n.type === 'method_declaration') return n;
+  }
+  return null;
+}
+
+/** The declared name of a function or method declaration ("" for literals). */
+export function functionName(fn: Node): string {
+  return fn.type === 'func_literal' ? '' : fn.childForFieldName('name')?.text ?? '';
+}
+
+export interface Parameter {
+  name: string;
+  type: Node;
+}
+
+/** Named parameters of a function node, each with its type node. */
+export function parametersOf(fn: Node): Parameter[] {
+  const list = fn.childForFieldName('parameters');
+  const params: Parameter[] = [];
+  for (const decl of list?.namedChildren ?? []) {
+    if (decl?.type !== 'parameter_declaration') continue;
+    const type = decl.childForFieldName('type');
+    if (!type) continue;
+    for (const name of decl.childrenForFieldName('name')) if (name) params.push({ name: name.text, type });
+  }
+  return params;
+}
+
+/** The result type nodes of a function, in order (a named result list repeats types per name). */
+export function resultTypesOf(fn: Node): Node[] {
+  const result = fn.childForFieldName('result');
+  if (!result) return [];
+  if (result.type !== 'parameter_list') return [result];
+  const types: Node[] = [];
+  for (const decl of result.namedChildren) {
+    if (decl?.type !== 'parameter_declaration') continue;
+    const type = decl.childForFieldName('type');
+    if (!type) continue;
+    const names = decl.childrenForFieldName('name').length;
+    for (let i = 0; i < Math.max(1, names); i++) types.push(type);
+  }
+  return types;
+}
+
+/** True when typeNode is PKG.Name for the given import path (e.g. context.Context). */
+export function isQualifiedType(typeNode: Node | null | undefined, facts: FileFacts, path: string, name: string): boolean {
+  if (!typeNode || typeNode.type !== 'qualified_type') return false;
+  const pkg = typeNode.childForFieldName('package')?.text;
+  return typeNode.childForFieldName('name')?.text === name && pkg !== undefined && facts.pathOf(pkg) === path;
+}
+
+/**
+ * The expression that yields the request context in scope at node, per RULES.md: a
+ * context.Context parameter of the enclosing function, an enclosing literal or its
+ * declaration (nearest first); failing that, NAME.Context() of an *http.Request
+ * parameter. Null when no context is in scope.
+ */
+export function contextInScope(node: Node, facts: FileFacts): string | null {
+  const functions: Node[] = [];
+  for (let n = node.parent; n; n = n.parent) {
+    if (FUNCTION_TYPES.has(n.type)) functions.push(n);
+    if (n.type !== 'func_literal' && FUNCTION_TYPES.has(n.type)) break;
+  }
+  for (const fn of functions) {
+    const ctx = parametersOf(fn).find((p) => p.name !== '_' && isQualifiedType(p.type, facts, 'context', 'Context'));
+    if (ctx) return ctx.name;
+  }
+  for (const fn of functions) {
+    const req = parametersOf(fn).find((p) => p.name !== '_' && p.type.type === 'pointer_type' &&
+      isQualifiedType(p.type.namedChildren[0], facts, 'net/http', 'Request'));
+    if (req) return `${req.name}.Context()`;
+  }
+  return null;
+}
+
+/** A call PKG.Name(...) of an imported package, or null. */
+export function packageCall(call: Node, facts: FileFacts): { path: string; name: string } | null {
+  if (call.type !== 'call_expression') return null;
+  return packageMember(call.childForFieldName('function'), facts);
+}
+
+/** A selector PKG.Name where PKG is an import of this file, or null. */
+export function packageMember(sel: Node | null | undefined, facts: FileFacts): { path: string; name: string } | null {
+  if (!sel || sel.type !== 'selector_expression') return null;
+  const operand = sel.childForFieldName('operand');
+  if (operand?.type !== 'identifier') return null;
+  const path = facts.pathOf(operand.text);
+  if (path === undefined) return null;
+  return { path, name: sel.childForFieldName('field')?.text ?? '' };
+}
+
+/** The leading white space of the line containing offset. */
+export function indentationAt(source: string, offset: number): string {
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(source.slice(lineStart, lineStart + 200))![0];
+}
+
+/** Interfaces of the standard library that fixes commonly meet as result types. */
+const STD_INTERFACES = new Set([
+  'context.Context', 'io.Reader', 'io.Writer', 'io.Closer', 'io.ReadCloser', 'io.WriteCloser',
+  'io.ReadWriter', 'io.ReadWriteCloser', 'fmt.Stringer', 'http.Handler', 'http.RoundTripper',
+  'net.Conn', 'net.Listener', 'net.Addr', 'driver.Value', 'sql.Result', 'fs.FS', 'fs.File',
+  'fs.FileInfo', 'os.FileInfo', 'reflect.Type', 'sort.Interface', 'hash.Hash', 'error',
+]);
+
+/**
+ * The zero value of a Go type, written as source, for a `return` statement. Named types
+ * declared in the same file are looked through; others follow RULES.md (`T{}`).
+ */
+export function zeroValue(type: Node, root?: Node): string {
+  switch (type.type) {
+    case 'pointer_type': case 'slice_type': case 'map_type': case 'channel_type':
+    case 'function_type': case 'interface_type':
+      return 'nil';
+    case 'struct_type': case 'array_type':
+      return `${type.text}{}`;
+    case 'type_identifier': {
+      const name = type.text;
+      if (name === 'error' || name === 'any') return 'nil';
+      if (name === 'string') return '""';
+      if (name === 'bool') return 'false';
+      if (/^(u?int(8|16|32|64)?|uintptr|float(32|64)|complex(64|128)|byte|rune)$/.test(name)) return '0';
+      const underlying = root ? localTypeDefinition(root, name) : null;
+      if (underlying && underlying.type !== 'struct_type' && underlying.type !== 'array_type') {
+        return underlying.type === 'type_identifier' && underlying.text === name ? `${name}{}` : zeroValue(underlying);
+      }
+      return `${name}{}`;
+    }
+    case 'qualified_type':
+      return STD_INTERFACES.has(type.text) ? 'nil' : `${type.text}{}`;
+    case 'generic_type':
+      return `${type.text}{}`;
+    case 'parenthesized_type':
+      return type.namedChildren[0] ? zeroValue(type.namedChildren[0], root) : 'nil';
+    default:
+      return 'nil';
+  }
+}
+
+/** The statement that directly contains node (the child of a block or statement list). */
+export function enclosingStatement(node: Node): Node | null {
+  for (let n: Node | null = node; n; n = n.parent) {
+    const parentType = n.parent?.type;
+    if (parentType === 'statement_list' || parentType === 'block') return n;
+  }
+  return null;
+}
+
+/** The type a top-level `type NAME ...` declaration of this file gives NAME, if any. */
+function localTypeDefinition(root: Node, name: string): Node | null {
+  for (const decl of root.namedChildren) {
+    if (decl?.type !== 'type_declaration') continue;
+    for (const spec of decl.namedChildren) {
+      if (spec?.type === 'type_spec' && spec.childForFieldName('name')?.text === name) {
+        return spec.childForFieldName('type');
+      }
+    }
+  }
+  return null;
+}

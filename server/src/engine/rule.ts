@@ -1,0 +1,126 @@
+// What a rule is. One rule = one module under server/src/rules/<category>/<id>.ts
+// that default-exports defineRule({ meta, query, check }). Everything users see about
+// a rule (diagnostic code and severity, guidance link, CLI output, docs index, config
+// schema, debt category and effort) is derived from `meta`.
+import type { Node } from 'web-tree-sitter';
+import type { FileFacts } from './fileFacts';
+import type { Fix } from './fix';
+
+export const CATEGORIES = [
+  'error-handling', 'resilience', 'lifecycle', 'observability',
+  'security', 'abstraction', 'maintainability', 'dependencies',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A rule option, described once: it drives defaults, validation and the JSON schema. */
+export interface RuleOption {
+  type: 'integer' | 'number' | 'boolean' | 'string';
+  default: number | boolean | string;
+  description: string;
+  minimum?: number;
+}
+
+export interface RuleMeta {
+  /** Stable kebab-case id; the diagnostic code and the file name of the module and docs page. */
+  id: string;
+  category: Category;
+  severity: Severity;
+  /** Estimated minutes to remediate one finding (a finding may report its own figure). */
+  effortMinutes: number;
+  /** How the effort is reckoned, in words, when it is more than one fixed figure. */
+  effortNote?: string;
+  fixable: boolean;
+  /** One line, shown in lists and the docs index. */
+  summary: string;
+  /** golangci-lint linter names whose //nolint:NAME also silences this rule. */
+  nolintAliases?: readonly string[];
+  options?: Readonly<Record<string, RuleOption>>;
+  /** Which files the rule reads: Go sources (default) or go.mod files. */
+  language?: 'go' | 'go.mod';
+  /** Rules that also look at _test.go files; by default those are skipped. */
+  includeTests?: boolean;
+  /**
+   * Package-level findings (e.g. a package's name): a folder scan keeps only the one
+   * on the first file of the package in path order; the editor shows it on each file.
+   */
+  oncePerPackage?: boolean;
+}
+
+/** A half-open range of UTF-16 offsets into the source text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Report {
+  /** Where to put the squiggle: a node, or an explicit span. */
+  node?: Node;
+  span?: Span;
+  message: string;
+  fix?: Fix | null;
+  /** Overrides meta.effortMinutes for this finding (size rules scale with the excess). */
+  effortMinutes?: number;
+}
+
+export type OptionValues = Readonly<Record<string, number | boolean | string>>;
+
+/** What a rule's check() sees. Facts about the file are computed once and shared by all rules. */
+export interface RuleContext {
+  readonly source: string;
+  readonly facts: FileFacts;
+  readonly options: OptionValues;
+  report(report: Report): void;
+  /**
+   * Whether text is Go without syntax errors when read as statements (inside a function
+   * body) or as top-level declarations. For rules that judge text in comments.
+   */
+  isValidGo(text: string, as: 'statements' | 'declarations'): boolean;
+}
+
+/** What a go.mod rule's checkGoMod() sees: the file's text, nothing parsed for it. */
+export interface GoModContext {
+  readonly fileName: string;
+  readonly source: string;
+  readonly options: OptionValues;
+  report(report: { span: Span; message: string; effortMinutes?: number }): void;
+}
+
+/** Captures of one query match, by capture name (without the rule prefix). */
+export interface Captures {
+  /** The first node captured under name, if any. */
+  get(name: string): Node | undefined;
+  /** Every node captured under name, in order. */
+  all(name: string): Node[];
+  /** Index of the rule's pattern that matched (0 for the rule's first pattern). */
+  readonly pattern: number;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /**
+   * A tree-sitter query selecting candidate nodes; all rules' queries are combined into
+   * one Query so a file is matched in a single pass. Optional for rules that only
+   * need finish().
+   */
+  query?: string;
+  /** Decides whether a candidate is really a problem and reports it. */
+  check?(ctx: RuleContext, captures: Captures): void;
+  /** Called once per file after all matches (for per-file aggregates). */
+  finish?(ctx: RuleContext): void;
+  /** For rules with meta.language 'go.mod': checks one go.mod file. */
+  checkGoMod?(ctx: GoModContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** Option values with defaults filled in from meta. */
+export function defaultOptions(meta: RuleMeta): Record<string, number | boolean | string> {
+  const values: Record<string, number | boolean | string> = {};
+  for (const [name, option] of Object.entries(meta.options ?? {})) values[name] = option.default;
+  return values;
+}

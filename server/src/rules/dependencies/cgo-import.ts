@@ -1,0 +1,19 @@
+import { defineRule } from '../../engine/rule';
+
+export default defineRule({
+  meta: {
+    id: 'cgo-import',
+    category: 'dependencies',
+    severity: 'warning',
+    effortMinutes: 60,
+    fixable: false,
+    summary: 'import "C" turns on cgo: no static single binary, no easy cross-compilation',
+  },
+  query: '(import_spec path: (interpreted_string_literal) @path (#eq? @path "\\"C\\""))',
+  check(ctx, captures) {
+    ctx.report({
+      node: captures.get('path')!,
+      message: 'import "C" enables cgo: builds need a C toolchain, binaries link libc dynamically and cross-compiling gets hard',
+    });
+  },
+});
