@@ -173,3 +173,24 @@ function localTypeDefinition(root: Node, name: string): Node | null {
   }
   return null;
 }
+
+/**
+ * RULES.md's "error-like name": `err`, a name ending in `err`/`Err` (readErr), or `e`
+ * when bound by `if e := ...; e != nil` (or `== nil`) around node.
+ */
+export function isErrorLikeName(ident: Node | null | undefined): boolean {
+  if (!ident || ident.type !== 'identifier') return false;
+  const name = ident.text;
+  if (name === 'err' || /[a-z0-9_]err$|Err$/.test(name) || name === 'Err') return true;
+  if (name !== 'e') return false;
+  for (let n = ident.parent; n; n = n.parent) {
+    if (n.type !== 'if_statement') continue;
+    const init = n.childForFieldName('initializer');
+    const left = init?.type === 'short_var_declaration' ? init.childForFieldName('left') : null;
+    if (left?.namedChildren.some((c) => c?.text === 'e')) {
+      const cond = n.childForFieldName('condition')?.text.replace(/\s+/g, '') ?? '';
+      if (cond === 'e!=nil' || cond === 'e==nil') return true;
+    }
+  }
+  return false;
+}
