@@ -26,6 +26,10 @@ const options = {
   format: 'cjs',
   sourcemap: true,
   external: ['vscode'],
+  // web-tree-sitter's ESM build locates itself through import.meta.url, which a CJS
+  // bundle lacks: give it the bundle's own URL.
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__importMetaUrl' },
   logLevel: 'warning',
 };
 

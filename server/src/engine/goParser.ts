@@ -119,3 +119,4 @@ export class GoParser {
     return parser;
   }
 }
+export type { Language } from 'web-tree-sitter';

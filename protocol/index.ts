@@ -1,0 +1,29 @@
+// What the client and the server say to each other beyond standard LSP, declared once.
+import type { Category, Severity } from '../server/src/engine/rule';
+
+/** Custom request: the rule catalog, for pickers and views. */
+export const RULES_REQUEST = 'godebt/rules';
+
+export interface RuleInfo {
+  id: string;
+  category: Category;
+  severity: Severity;
+  fixable: boolean;
+  summary: string;
+  /** The guidance page (a file: URI of the bundled Markdown page). */
+  guidance: string;
+}
+
+/** Client command that opens a rule's guidance page rendered (VS Code). */
+export const SHOW_GUIDANCE_COMMAND = 'godebt.showRuleGuidance';
+
+/**
+ * Server command with the same purpose for editors without our client: the server
+ * asks the editor to open the page with window/showDocument.
+ */
+export const OPEN_GUIDANCE_SERVER_COMMAND = 'godebt.openGuidance';
+
+export interface InitializationOptions {
+  /** Client-side commands the server may put in code actions. */
+  clientCommands?: string[];
+}

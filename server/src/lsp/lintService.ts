@@ -1,0 +1,155 @@
+// Lints open documents for the language server: one parse and one rule pass per
+// document version, cached until the next edit. Nothing here throws at the protocol
+// layer: a parse that fails or times out, an oversized file or a crashing rule each
+// become a clear log line (once) and, where useful, a diagnostic.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { GodebtConfig } from '../engine/config';
+import { GoDocument } from '../engine/document';
+import type { Finding } from '../engine/finding';
+import { GoParser, Language, ParseTimeoutError } from '../engine/goParser';
+import { isGoMod, parsesCleanly } from '../engine/linter';
+import type { Rule } from '../engine/rule';
+import { RuleEngine } from '../engine/runner';
+
+/** Documents larger than this (UTF-16 units, ~bytes for Go) are not linted in the editor. */
+export const DEFAULT_MAX_DOCUMENT_SIZE = 4 * 1024 * 1024;
+
+export interface DocumentLint {
+  version: number;
+  findings: Finding[];
+  /** A problem with the document as a whole (too large, unparseable in time). */
+  notice?: string;
+}
+
+type Logger = (message: string) => void;
+
+interface OpenDocument {
+  doc: GoDocument;
+  lint?: DocumentLint;
+}
+
+export class LintService {
+  private readonly open = new Map<string, OpenDocument>();
+  private readonly reported = new Set<string>();
+  private readonly parser: GoParser;
+  private readonly engine: RuleEngine;
+  config: GodebtConfig = {};
+  maxDocumentSize = DEFAULT_MAX_DOCUMENT_SIZE;
+
+  constructor(language: Language, rules: readonly Rule[], private readonly log: Logger) {
+    this.parser = new GoParser(language);
+    this.engine = new RuleEngine(language, rules, (source) => parsesCleanly(this.parser, source));
+  }
+
+  get rules(): readonly Rule[] {
+    return this.engine.rules;
+  }
+
+  didOpen(uri: string, version: number, text: string): void {
+    this.open.get(uri)?.doc.dispose();
+    this.open.set(uri, { doc: GoDocument.create(uri, version, text) });
+  }
+
+  didChange(uri: string, version: number, changes: Parameters<GoDocument['update']>[0]): void {
+    const entry = this.open.get(uri);
+    if (!entry) return;
+    entry.doc.update(changes, version);
+    entry.lint = undefined;
+  }
+
+  didClose(uri: string): void {
+    this.open.get(uri)?.doc.dispose();
+    this.open.delete(uri);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(uri);
+  }
+
+  document(uri: string): TextDocument | undefined {
+    return this.open.get(uri)?.doc.lines;
+  }
+
+  version(uri: string): number | undefined {
+    return this.open.get(uri)?.doc.version;
+  }
+
+  /** Forgets cached results (after a configuration change). */
+  invalidate(): void {
+    for (const entry of this.open.values()) entry.lint = undefined;
+  }
+
+  /** The findings of the document's current version (computed at most once per version). */
+  lint(uri: string): DocumentLint | undefined {
+    const entry = this.open.get(uri);
+    if (!entry) return undefined;
+    const { doc } = entry;
+    if (entry.lint?.version === doc.version) return entry.lint;
+    entry.lint = this.compute(doc);
+    return entry.lint;
+  }
+
+  dispose(): void {
+    for (const entry of this.open.values()) entry.doc.dispose();
+    this.open.clear();
+    this.engine.dispose();
+    this.parser.delete();
+  }
+
+  private compute(doc: GoDocument): DocumentLint {
+    const version = doc.version;
+    const fileName = fileNameOf(doc.uri);
+    const text = doc.text;
+    if (text.length > this.maxDocumentSize) {
+      return { version, findings: [], notice: `godebt skipped this file: ${megabytes(text.length)} is over the ${megabytes(this.maxDocumentSize)} limit for open files.` };
+    }
+    try {
+      if (isGoMod(fileName)) {
+        const result = this.engine.lintGoMod({ fileName, source: text, lines: doc.lines }, this.config);
+        this.reportFailures(result.failures);
+        return { version, findings: result.findings };
+      }
+      const tree = doc.syntaxTree(this.parser);
+      const result = this.engine.lint({ fileName, source: text, tree, lines: doc.lines }, this.config);
+      this.reportFailures(result.failures);
+      return { version, findings: result.findings };
+    } catch (err) {
+      if (err instanceof ParseTimeoutError) {
+        return { version, findings: [], notice: `godebt skipped this file: ${err.message}.` };
+      }
+      this.once(`lint:${describe(err)}`, `godebt could not lint ${doc.uri}: ${describe(err)}`);
+      return { version, findings: [] };
+    }
+  }
+
+  private reportFailures(failures: { ruleId: string; error: unknown }[]): void {
+    for (const { ruleId, error } of failures) {
+      this.once(`rule:${ruleId}:${describe(error)}`, `rule ${ruleId} failed and was skipped: ${describe(error, true)}`);
+    }
+  }
+
+  /** Logs a message the first time it occurs, so a failing rule does not flood the log. */
+  private once(key: string, message: string): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.log(message);
+  }
+}
+
+/** The path part of a document URI, enough for _test.go and go.mod decisions. */
+export function fileNameOf(uri: string): string {
+  try {
+    return decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    return uri;
+  }
+}
+
+function megabytes(size: number): string {
+  return `${(size / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function describe(err: unknown, withStack = false): string {
+  if (err instanceof Error) return withStack && err.stack ? err.stack : err.message;
+  return String(err);
+}

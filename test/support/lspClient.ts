@@ -1,0 +1,84 @@
+// A minimal LSP client for protocol tests: starts the bundled server over stdio and
+// waits for the events a test expects (never for a fixed time).
+import { ChildProcess, spawn } from 'child_process';
+import * as path from 'path';
+import {
+  createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter,
+} from 'vscode-languageserver/node';
+import type { ClientCapabilities, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+
+export const SERVER = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
+
+export class TestClient {
+  readonly connection: MessageConnection;
+  private readonly process: ChildProcess;
+  private readonly published: PublishDiagnosticsParams[] = [];
+  private waiters: (() => void)[] = [];
+  stderr = '';
+  readonly showDocument: { uri: string }[] = [];
+
+  constructor() {
+    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.push(params);
+      this.notify();
+    });
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.stderr += `${params.message}\n`;
+      this.notify();
+    });
+    this.connection.onRequest('window/showDocument', (params: { uri: string }) => {
+      this.showDocument.push(params);
+      this.notify();
+      return { success: true };
+    });
+    this.connection.listen();
+  }
+
+  async initialize(capabilities: ClientCapabilities = {}, initializationOptions: unknown = {}): Promise<{ capabilities: Record<string, unknown> }> {
+    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
+    await this.connection.sendNotification('initialized', {});
+    return result as { capabilities: Record<string, unknown> };
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version, text } });
+  }
+
+  change(uri: string, version: number, contentChanges: unknown[]): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  /** Resolves with the first publishDiagnostics for uri (at version, if given) not yet consumed. */
+  async diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
+    for (;;) {
+      const index = this.published.findIndex((p) => p.uri === uri && (version === undefined || p.version === version));
+      if (index >= 0) return this.published.splice(0, index + 1)[index];
+      await this.next();
+    }
+  }
+
+  /** Waits until predicate holds, re-checking after every message from the server. */
+  async until(predicate: () => boolean): Promise<void> {
+    while (!predicate()) await this.next();
+  }
+
+  async shutdown(): Promise<void> {
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    this.connection.dispose();
+    this.process.kill();
+  }
+
+  private next(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private notify(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
