@@ -20,10 +20,12 @@ function step(title, command, args) {
 }
 
 need('gofmt', ['-h'], 'the fix tests compare against the real gofmt. Install Go (Debian: apt-get install golang-go).');
+need(process.env.GODEBT_CHROMIUM ?? 'chromium', ['--version'], 'the VS Code suite runs in a real VS Code driven by Chromium (Debian: apt-get install chromium), or set GODEBT_CHROMIUM.');
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 step('typecheck and compile (tsc)', npx, ['tsc', '-p', '.']);
 step('generated files are up to date', 'node', ['out/scripts/generate.js', '--check']);
 step('lint our TypeScript (eslint)', npx, ['eslint', '.']);
 step('bundle (esbuild)', 'node', ['scripts/build.mjs']);
-step('unit, rule, protocol and CLI tests (mocha)', npx, ['mocha', '--reporter', 'spec', 'out/test/**/*.test.js']);
+step('unit, rule, protocol and CLI tests (mocha)', npx, ['mocha', '--reporter', 'spec', '--ignore', 'out/test/vscode/**', 'out/test/**/*.test.js']);
+step('the VS Code suite in a real, offline VS Code (code-server + Chromium)', 'node', ['out/test/vscode/offline/run.js']);
