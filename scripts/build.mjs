@@ -26,6 +26,9 @@ const options = {
   format: 'cjs',
   sourcemap: true,
   external: ['vscode'],
+  // web-tree-sitter's ES module build calls createRequire(import.meta.url), which is
+  // undefined in a CommonJS bundle; its CommonJS build is made for this.
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
   logLevel: 'warning',
 };
 
