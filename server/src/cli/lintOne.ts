@@ -38,7 +38,7 @@ export function lintOne(linter: Linter, file: string, settings: LintSettings): F
   try {
     const size = fs.statSync(file).size;
     if (settings.maxFileSize > 0 && size > settings.maxFileSize) {
-      notice('warning', `skipped: ${megabytes(size)} is over the ${megabytes(settings.maxFileSize)} limit (--max-file-size)`);
+      notice('warning', `skipped: ${formatSize(size)} is over the ${formatSize(settings.maxFileSize)} limit (--max-file-size)`);
       return result;
     }
     bytes = fs.readFileSync(file);
@@ -108,9 +108,17 @@ function isGeneratedGo(file: string, text: string): boolean {
   return false;
 }
 
-function megabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
+/** 2400 -> "2.3 KB", 10485760 -> "10 MB" (units of 1024, as --max-file-size reads them). */
+export function formatSize(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const shown = unit === 0 || value >= 10 ? Math.round(value) : Math.round(value * 10) / 10;
+  return `${shown} ${units[unit]}`;
 }
 
 function errorText(err: unknown): string {
