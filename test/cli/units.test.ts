@@ -3,10 +3,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { FileResult, lintOne } from '../../server/src/cli/lintOne';
+import { FileFinding, FileResult, lintOne } from '../../server/src/cli/lintOne';
 import { parseSize, UsageError } from '../../server/src/cli/options';
 import { buildReport, formatMinutes } from '../../server/src/cli/report';
-import type { FileFinding } from '../../server/src/cli/lintOne';
 import { Linter } from '../../server/src/engine/linter';
 import { defineRule, RuleMeta } from '../../server/src/engine/rule';
 import { goTree, removeTree } from './harness';

@@ -34,9 +34,9 @@ Options:
                            error, warning, info, hint or never (default: warning)
       --max-file-size SIZE skip files larger than SIZE bytes; KB, MB and GB
                            suffixes are accepted, 0 means no limit (default: 10MB)
-  -j, --jobs N             lint with N worker threads (1: in this thread); by
-                           default small inputs are linted in this thread and
-                           larger ones on every core
+  -j, --jobs N             lint on N worker threads (1: in the main thread); by
+                           default small inputs are linted in the main thread
+                           and larger ones on every core
       --tests              also apply rules that skip _test.go files by default
   -q, --quiet              text format: print only the findings that fail the run
                            (see --fail-on), and no summary line

@@ -146,7 +146,7 @@ function count(n: number, singular: string, plural = `${singular}s`): string {
 }
 
 /** Plain code-unit order: the same on every machine and locale. */
-function compare(a: string, b: string): number {
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -6,18 +6,18 @@ import * as path from 'path';
 import { findPackageRoot, guidanceUri } from '../engine/guidance';
 import { Linter } from '../engine/linter';
 import { ALL_RULES } from '../rules/index';
-import { collectInputs, Notice } from './files';
+import { collectInputs } from './files';
 import { CLI_PARSE_TIMEOUT_MS, FileResult, LintSettings, lintOne } from './lintOne';
 import { CliOptions, parseCliArgs, UsageError, USAGE } from './options';
 import { lintInWorkers } from './pool';
-import { buildReport, displayPath, fails, renderJson, renderText } from './report';
+import { buildReport, compare, displayPath, fails, renderJson, renderText } from './report';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_TROUBLE = 2;
 
-/** Below this many files, starting workers (each loads the grammar) costs more than it saves. */
-const IN_THREAD_MAX_FILES = 40;
+/** A worker loads the grammar and compiles the rules' query: worth it only for this many files. */
+const FILES_PER_WORKER = 20;
 
 export interface Io {
   cwd: string;
@@ -49,7 +49,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const results = await lintFiles(inputs.files, settings, options.jobs);
   const notices = [...inputs.notices, ...results.flatMap((r) => r.notices)]
     .map((n) => ({ ...n, shown: displayPath(n.file, io.cwd) }))
-    .sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
+    .sort((a, b) => compare(a.shown, b.shown));
   for (const notice of notices) io.stderr(`godebt: ${notice.shown}: ${notice.message}\n`);
 
   const report = buildReport(results, io.cwd, new Map(ALL_RULES.map((r) => [r.meta.id, r.meta])));
@@ -62,12 +62,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   // An incomplete run says so first: a clean result over files that were not read
   // would be a false all-clear.
-  if (notices.some((n: Notice) => n.level === 'error')) return EXIT_TROUBLE;
+  if (notices.some((n) => n.level === 'error')) return EXIT_TROUBLE;
   return report.findings.some((f) => fails(f.severity, options.failOn)) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 async function lintFiles(files: readonly string[], settings: LintSettings, jobs: number | undefined): Promise<FileResult[]> {
-  const workers = jobs ?? (files.length < IN_THREAD_MAX_FILES ? 1 : os.availableParallelism());
+  const workers = jobs ?? Math.min(os.availableParallelism(), Math.floor(files.length / FILES_PER_WORKER));
   if (workers > 1) return lintInWorkers(files, settings, workers);
   if (files.length === 0) return [];
   const linter = await Linter.create(ALL_RULES, CLI_PARSE_TIMEOUT_MS);
