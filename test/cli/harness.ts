@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { Summary } from '../../server/src/cli/report';
 
 export const CLI = path.resolve(__dirname, '../../server/src/cli/main.js');
 export const PACKAGE_ROOT = path.resolve(__dirname, '../../..');
@@ -13,8 +14,9 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd: string): CliRun {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+/** user: run as this uid and gid (root can read anything, so a permission test needs another user). */
+export function runCli(args: string[], cwd: string, user?: number): CliRun {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', uid: user, gid: user });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -48,17 +50,7 @@ export interface JsonOutput {
   version: number;
   tool: { name: string; version: string };
   findings: JsonFinding[];
-  summary: {
-    findings: number;
-    files: number;
-    filesLinted: number;
-    effortMinutes: number;
-    fixesApplied: number;
-    filesFixed: number;
-    bySeverity: Record<string, number>;
-    byCategory: Record<string, { findings: number; effortMinutes: number }>;
-    byRule: Record<string, { findings: number; effortMinutes: number }>;
-  };
+  summary: Summary;
 }
 
 /** A fresh temporary folder holding files (relative path -> content). */
