@@ -26,10 +26,9 @@ const options = {
   format: 'cjs',
   sourcemap: true,
   external: ['vscode'],
-  // web-tree-sitter's ESM build locates itself through import.meta.url, which a CJS
-  // bundle lacks: give it the bundle's own URL.
-  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-  define: { 'import.meta.url': '__importMetaUrl' },
+  // web-tree-sitter's ES module build calls createRequire(import.meta.url), which is
+  // undefined in a CommonJS bundle; its CommonJS build is made for this.
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
   logLevel: 'warning',
 };
 
