@@ -631,6 +631,39 @@ func g[T any](s string, v T) (T, error) {
       output: null,
     },
     {
+      name: 'no fix at package level, or for a field with no err declared in the function',
+      code: `package p
+
+import "strconv"
+
+var port, «_» = strconv.Atoi("8080")
+
+type server struct{ port int }
+
+func (s *server) configure(v string) {
+	s.port, «_» = strconv.Atoi(v)
+}
+`,
+      output: null,
+    },
+    {
+      name: 'no fix when := would declare nothing new (every name, err included, is already declared in the scope)',
+      code: `package p
+
+import "strconv"
+
+func f(a, b string) (int, error) {
+	n, err := strconv.Atoi(a)
+	if err != nil {
+		return 0, err
+	}
+	n, «_» := strconv.Atoi(b)
+	return n, nil
+}
+`,
+      output: null,
+    },
+    {
       name: 'imports are resolved: a package named strings that is not the standard one',
       code: `package p
 

@@ -157,6 +157,59 @@ func clients(t http.RoundTripper) (*http.Client, *http.Client) {
 `,
     },
     {
+      name: 'inside aligned lines (a multi-line literal, a var group) an empty literal stays on one line; none with a trailing comment',
+      code: `package p
+
+import (
+	"net/http"
+	"time"
+)
+
+type service struct {
+	name    string
+	client  *http.Client
+	backoff time.Duration
+}
+
+var svc = service{
+	name:    "users",
+	client:  &«http.Client»{},
+	backoff: time.Second,
+}
+
+var (
+	primary  = &«http.Client»{}
+	fallback = &«http.Client»{} // used when primary fails
+	retries  = 3              // per call
+)
+`,
+      output: `package p
+
+import (
+	"net/http"
+	"time"
+)
+
+type service struct {
+	name    string
+	client  *http.Client
+	backoff time.Duration
+}
+
+var svc = service{
+	name:    "users",
+	client:  &http.Client{Timeout: 10 * time.Second},
+	backoff: time.Second,
+}
+
+var (
+	primary  = &http.Client{Timeout: 10 * time.Second}
+	fallback = &http.Client{} // used when primary fails
+	retries  = 3              // per call
+)
+`,
+    },
+    {
       name: 'new(http.Client) is flagged, with no fix',
       code: `package p
 

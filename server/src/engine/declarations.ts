@@ -124,16 +124,14 @@ export function laterDeclarationClashes(stmt: Node, name: string): boolean {
  * `name = ...`, `var name = ...`). Assigning name at stmt would then lose that value.
  */
 export function holdsUnreadValue(source: string, stmt: Node, fn: Node, name: string): boolean {
-  const word = new RegExp(`\\b${name}\\b`, 'g');
   const text = source.slice(fn.startIndex, stmt.startIndex);
-  let last = -1;
-  for (const m of text.matchAll(word)) {
-    const node = fn.descendantForIndex(fn.startIndex + m.index!, fn.startIndex + m.index! + name.length);
-    if (node?.type === 'identifier' && node.text === name) last = fn.startIndex + m.index!;
+  const offsets = [...text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))].map((m) => fn.startIndex + m.index!);
+  // The last mention that is the identifier itself (not a word in a comment or string).
+  for (let i = offsets.length - 1; i >= 0; i--) {
+    const node = fn.descendantForIndex(offsets[i], offsets[i] + name.length);
+    if (node?.type === 'identifier' && node.text === name) return isWritten(node);
   }
-  if (last < 0) return false;
-  const ident = fn.descendantForIndex(last, last + name.length)!;
-  return isWritten(ident);
+  return false;
 }
 
 /** Whether an identifier is the target of an assignment or an initialised declaration. */

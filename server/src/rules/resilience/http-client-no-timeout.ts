@@ -95,12 +95,20 @@ function insertFirstField(source: string, body: Node, field: string): TextEdit[]
   const children = body.namedChildren.filter((n): n is Node => n !== null &&
     !(n.type === 'comment' && n.startPosition.row === body.startPosition.row && body.endPosition.row > n.endPosition.row));
   const open = body.startIndex + 1;
+  const oneLine = body.startPosition.row === body.endPosition.row;
+  if (oneLine && isAligned(body.parent!)) {
+    // gofmt aligns this line with its neighbours: breaking it over lines would end
+    // that alignment, and a longer line would move a trailing comment's column.
+    if (/^[^\n]*\/\//.test(source.slice(body.endIndex))) return null;
+    if (children.length > 0) return [{ start: open, end: open, text: `${field} ` }];
+    return [{ start: open, end: body.endIndex - 1, text: field.slice(0, -1) }];
+  }
   if (children.length === 0) {
     if (source.slice(open, body.endIndex - 1).trim() !== '') return null;
     const indent = indentationAt(source, body.startIndex);
     return [{ start: open, end: body.endIndex - 1, text: `\n${indent}\t${field}\n${indent}` }];
   }
-  if (body.startPosition.row === body.endPosition.row) return [{ start: open, end: open, text: `${field} ` }];
+  if (oneLine) return [{ start: open, end: open, text: `${field} ` }];
   const first = children[0];
   if (first.startPosition.row === body.startPosition.row) return null; // elements start on the brace's line: not gofmt's usual shape
   const brace = body.child(0)!;
@@ -134,6 +142,21 @@ function alignedSection(body: Node, children: Node[]): Node[] {
     row = child.startPosition.row;
   }
   return section;
+}
+
+/**
+ * Whether the literal is the value of a line that gofmt aligns with the lines around
+ * it: an element of a multi-line composite literal, or a spec of a var ( ... ) group.
+ */
+function isAligned(literal: Node): boolean {
+  let n = literal;
+  while (n.parent && (n.parent.type === 'unary_expression' || n.parent.type === 'parenthesized_expression')) n = n.parent;
+  const parent = n.parent;
+  if (parent?.type === 'literal_element') {
+    const outer = parent.parent?.type === 'keyed_element' ? parent.parent.parent : parent.parent;
+    return outer?.type === 'literal_value' && outer.startPosition.row !== outer.endPosition.row;
+  }
+  return parent?.type === 'expression_list' && parent.parent?.type === 'var_spec' && parent.parent.parent?.type === 'var_spec_list';
 }
 
 function runes(text: string): number {
