@@ -594,6 +594,23 @@ func f(s string, ok bool) (n int, err error) {
       output: null,
     },
     {
+      name: 'no fix when a new err would shadow a named result that a bare return returns',
+      code: `package p
+
+import "strconv"
+
+func f(s string) (n int, err error) {
+	if s != "" {
+		v, «_» := strconv.Atoi(s)
+		n = v
+		return
+	}
+	return
+}
+`,
+      output: null,
+    },
+    {
       name: 'no fix when a later err := in the same scope would then declare nothing new',
       code: `package p
 

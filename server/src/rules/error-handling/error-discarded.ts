@@ -136,8 +136,8 @@ function fixFor(ctx: RuleContext, spec: Node, blank: Node, names: Node[]): Fix |
       const others = names.filter((n) => n.text !== '_').map((n) => n.text);
       if (others.every((n) => scope.has(n))) return null;
       if (holdsUnreadValue(ctx.source, stmt, fn, 'err')) return null;
-    } else if (isDeclaredBefore(stmt, 'err', false) && mentionedLaterInScope(ctx.source, stmt, 'err')) {
-      return null;
+    } else if (isDeclaredBefore(stmt, 'err', false) && (mentionedLaterInScope(ctx.source, stmt, 'err') || bareReturnLater(ctx.source, stmt))) {
+      return null; // the new err would shadow one that later code reads, or that a bare return returns
     }
     if (laterDeclarationClashes(stmt, 'err')) return null;
     // Two `var x, _ = f()` of one scope fixed in the same pass would both declare err.
@@ -148,6 +148,11 @@ function fixFor(ctx: RuleContext, spec: Node, blank: Node, names: Node[]): Fix |
   const edits: TextEdit[] = [{ start: blank.startIndex, end: blank.endIndex, text: 'err' }, check];
   if (handling.importEdit) edits.push(handling.importEdit);
   return { title: 'Name the error err and check it', edits, preferred: true };
+}
+
+/** Whether a bare `return` follows stmt in its block (it returns named results, err among them). */
+function bareReturnLater(source: string, stmt: Node): boolean {
+  return /\breturn[ \t]*(\/\/[^\n]*)?(\n|;|\})/.test(source.slice(stmt.endIndex, stmt.parent!.endIndex));
 }
 
 function hasEarlierVarDiscard(decl: Node): boolean {
