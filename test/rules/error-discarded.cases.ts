@@ -416,6 +416,38 @@ func main() {
 `,
     },
     {
+      name: 'main whose only import is import "C": log gets a declaration of its own',
+      code: `package main
+
+// #include <stdlib.h>
+import "C"
+
+func parse() (int, error) { return 1, nil }
+
+func main() {
+	n, «_» := parse()
+	println(n)
+}
+`,
+      output: `package main
+
+// #include <stdlib.h>
+import "C"
+
+import "log"
+
+func parse() (int, error) { return 1, nil }
+
+func main() {
+	n, err := parse()
+	if err != nil {
+		log.Fatal(err)
+	}
+	println(n)
+}
+`,
+    },
+    {
       name: 'log imported under an alias is used under that alias',
       code: `package main
 

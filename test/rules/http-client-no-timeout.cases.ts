@@ -210,6 +210,30 @@ var (
 `,
     },
     {
+      name: 'a file whose only other import is import "C" keeps the cgo preamble on its own declaration',
+      code: `package p
+
+// #include <stdlib.h>
+import "C"
+
+import "net/http"
+
+var c = &«http.Client»{}
+`,
+      output: `package p
+
+// #include <stdlib.h>
+import "C"
+
+import "net/http"
+import "time"
+
+var c = &http.Client{
+	Timeout: 10 * time.Second,
+}
+`,
+    },
+    {
       name: 'new(http.Client) is flagged, with no fix',
       code: `package p
 
