@@ -100,6 +100,32 @@ func f(parent context.Context) {
 `,
     },
     {
+      name: 'functions and methods of the same file whose last result is not an error',
+      code: `package p
+
+import "sync"
+
+type cache struct{ m sync.Map }
+
+func (c *cache) Get(k string) (string, bool) {
+	v, _ := c.m.Load(k)
+	s, ok := v.(string)
+	return s, ok
+}
+
+// Load has one result: it is not the Load called below.
+func (c *cache) Load() error { return nil }
+
+func split(s string) (string, string) { return s, "" }
+
+func f(c *cache) string {
+	v, _ := c.Get("k")
+	head, _ := split(v)
+	return head
+}
+`,
+    },
+    {
       name: 'the error is named, not discarded',
       code: `package p
 
@@ -708,6 +734,19 @@ func f(a, b string) (int, error) {
 	}
 	n, «_» := strconv.Atoi(b)
 	return n, nil
+}
+`,
+      output: null,
+    },
+    {
+      name: 'a function of the same file whose last result is an error',
+      code: `package p
+
+func load(name string) (string, error) { return name, nil }
+
+func show(name string) {
+	v, «_» := load(name)
+	println(v)
 }
 `,
       output: null,

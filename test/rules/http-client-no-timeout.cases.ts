@@ -61,7 +61,7 @@ func client() *http.Client {
   ],
   invalid: [
     {
-      name: 'an empty &http.Client{} is broken over lines; time joins the import block',
+      name: 'a composite literal &http.Client{...} with no Timeout field: an empty one is broken over lines; time joins the import block',
       code: `package p
 
 import (
@@ -88,7 +88,7 @@ func client() *http.Client {
 `,
     },
     {
-      name: 'a one-line http.Client{...} stays on one line; time already imported',
+      name: 'a composite literal http.Client{...} with no Timeout field: a one-line one stays on one line; time already imported',
       code: `package p
 
 import (

@@ -70,7 +70,7 @@ export default defineRule({
     const stmt = captures.get('stmt')!;
     const blank = captures.get('blank')!;
     const call = captures.get('call')!;
-    const names = stmt.type === 'var_spec' ? stmt.childrenForFieldName('name').filter((n): n is Node => n !== null) : stmt.childForFieldName('left')!.namedChildren.filter((n): n is Node => n !== null);
+    const names = leftNames(stmt);
     if (names.length < 2 || names.every((n) => n.text === '_')) return;
     if (stmt.type === 'assignment_statement' && stmt.childForFieldName('operator')?.text !== '=') return;
     if (lastResultIsNotAnError(call, names.length, ctx.facts)) return;
@@ -83,14 +83,21 @@ export default defineRule({
   },
 });
 
+/** The names (or, for `=`, expressions) on the left of the statement. */
+function leftNames(stmt: Node): Node[] {
+  const nodes = stmt.type === 'var_spec' ? stmt.childrenForFieldName('name') : stmt.childForFieldName('left')!.namedChildren;
+  return nodes.filter((n): n is Node => n !== null);
+}
+
 function lastResultIsNotAnError(call: Node, resultCount: number, facts: FileFacts): boolean {
   const pkg = packageCall(call, facts);
   if (pkg) return (pkg.path === 'context' && pkg.name.startsWith('With')) || (NOT_AN_ERROR[pkg.path]?.includes(pkg.name) ?? false);
   const fn = call.childForFieldName('function');
   const method = fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text ?? '' : null;
-  const declared = fn?.type === 'identifier' ? declaredInFile(facts, 'function_declaration', fn.text)
-    : method !== null ? declaredInFile(facts, 'method_declaration', method) : [];
-  // A function or method of this file says what its last result is.
+  const declared = (fn?.type === 'identifier' ? declaredInFile(facts, 'function_declaration', fn.text)
+    : method !== null ? declaredInFile(facts, 'method_declaration', method) : [])
+    .filter((decl) => resultTypesOf(decl).length === resultCount);
+  // A function or method of this file with as many results says what its last result is.
   if (declared.length > 0) return declared.every((decl) => !endsInError(decl));
   if (method === null) return false;
   // singleflight's Do returns (v, err, shared): three results end in a boolean.
