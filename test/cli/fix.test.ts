@@ -52,7 +52,7 @@ describe('godebt --fix', function () {
     assert.strictEqual(fs.statSync(untouched).mtime.getTime(), past.getTime(), 'a file without fixes was written');
     const lines = run.stdout.trimEnd().split('\n');
     assert.deepStrictEqual(lines.slice(0, 2).map((l) => l.replace(/ info .*(\[[^\]]+\])$/, ' $1')), [
-      'clients.go:5:4: [debt-marker]',
+      'clients.go:8:4: [debt-marker]',
       'todo.go:3:4: [debt-marker]',
     ]);
     assert.strictEqual(lines[2], '2 fixes applied in 1 file.');
