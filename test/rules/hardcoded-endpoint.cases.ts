@@ -23,6 +23,10 @@ export default cases({
     { name: 'a bare IPv4 address without a port', code: P + 'var ip = "10.0.0.1"\n' },
     { name: 'a scheme that is not a network service', code: P + 'var u = "file://storage/x"\n' },
     { name: 'a format string whose host is filled in', code: P + 'var f = "http://%s:%d/users"\n' },
+    {
+      name: 'link-local metadata endpoints, multicast and broadcast are the same everywhere',
+      code: P + 'var a, b, c = "http://169.254.169.254/latest", "224.0.0.251:5353", "255.255.255.255:65535"\n',
+    },
     { name: 'not an address: too many octets for IPv4', code: P + 'var v = "http://300.1.1.1/"\n' },
   ],
   invalid: [

@@ -16,6 +16,10 @@ export default cases({
       name: 'a method called NewRequest',
       code: HEAD + 'func f(c *Client, u string) {\n\tc.NewRequest("GET", u, nil)\n}\n',
     },
+    {
+      name: 'the request is given a context later with WithContext',
+      code: HEAD + 'func f(ctx context.Context, c *http.Client, u string) (*http.Response, error) {\n\treq, err := http.NewRequest("GET", u, nil)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\treturn c.Do(req.WithContext(ctx))\n}\n',
+    },
   ],
   invalid: [
     {

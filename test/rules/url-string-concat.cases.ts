@@ -9,6 +9,14 @@ export default cases({
     { name: 'Sprintf without a verb', code: HEAD + 'var u = fmt.Sprintf("https://api.example.com/100%%")\n' },
     { name: 'Sprintf whose format is not a URL', code: HEAD + 'func f(id string) string {\n\treturn fmt.Sprintf("user %s", id)\n}\n' },
     { name: 'Sprintf of another package', code: 'package p\n\nimport fmt "example.com/myfmt"\n\nfunc f(id string) string {\n\treturn fmt.Sprintf("http://x/%s", id)\n}\n' },
+    {
+      name: 'operands that are already escaped (url.QueryEscape, url.PathEscape, Values.Encode)',
+      code: 'package p\n\nimport "net/url"\n\nfunc f(body, name string, q url.Values) string {\n\treturn "https://github.com/x/issues/new?body=" + url.QueryEscape(body) + "&name=" + url.PathEscape(name) + "&" + q.Encode()\n}\n',
+    },
+    {
+      name: 'a scheme put in front of a whole address',
+      code: HEAD + 'func f(ln Listener, raw string) (string, string) {\n\traw = "https://" + raw\n\treturn "http://" + ln.Addr().String(), fmt.Sprintf("http://%s", raw)\n}\n',
+    },
   ],
   invalid: [
     {
@@ -19,6 +27,10 @@ export default cases({
     {
       name: 'https:// and a parenthesised operand',
       code: HEAD + 'func f(host, q string) string {\n\treturn «`https://` + host + ("/search?q=" + q)»\n}\n',
+    },
+    {
+      name: 'a host operand followed by a path',
+      code: HEAD + 'func f(host, id string) string {\n\treturn «"http://" + host + "/users/" + id»\n}\n',
     },
     {
       name: 'fmt.Sprintf with a URL format and %s',

@@ -48,12 +48,16 @@ function isTagOrImport(lit: Node): boolean {
   return parent?.type === 'field_declaration' || parent?.type === 'import_spec';
 }
 
-/** Not loopback, unspecified or a documentation range (RFC 5737). */
+/**
+ * An address that names one particular server: not loopback, unspecified, a
+ * documentation range (RFC 5737), link-local (169.254/16: the cloud metadata endpoints,
+ * the same on every machine), multicast or broadcast.
+ */
 function isRoutableIPv4(ip: string): boolean {
   const octets = ip.split('.').map(Number);
   if (octets.some((o) => o > 255)) return false;
   const [a, b, c] = octets;
-  if (a === 127 || octets.every((o) => o === 0)) return false;
+  if (a === 127 || a >= 224 || octets.every((o) => o === 0) || (a === 169 && b === 254)) return false;
   if ((a === 192 && b === 0 && c === 2) || (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113)) return false;
   return true;
 }

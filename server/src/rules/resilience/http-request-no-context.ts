@@ -1,4 +1,5 @@
-import { contextInScope, packageMember } from '../../engine/goSyntax';
+import type { Node } from 'web-tree-sitter';
+import { contextInScope, enclosingFunction, packageMember } from '../../engine/goSyntax';
 import { defineRule } from '../../engine/rule';
 
 export default defineRule({
@@ -18,6 +19,7 @@ export default defineRule({
     const sel = captures.get('sel')!;
     const member = packageMember(sel, ctx.facts);
     if (member?.path !== 'net/http') return;
+    if (contextAddedLater(captures.get('call')!)) return;
     const name = captures.get('name')!;
     const first = captures.get('first')!;
     // The context goes in front of the first argument, so a call broken over lines stays gofmt-clean.
@@ -38,3 +40,14 @@ export default defineRule({
     });
   },
 });
+
+/** `req, err := http.NewRequest(...)` and later `req.WithContext(ctx)` in the same function. */
+function contextAddedLater(call: Node): boolean {
+  const list = call.parent;
+  const assign = list?.parent;
+  if (list?.type !== 'expression_list' || (assign?.type !== 'short_var_declaration' && assign?.type !== 'assignment_statement')) return false;
+  const req = assign.childForFieldName('left')?.namedChildren[0];
+  const body = enclosingFunction(call)?.childForFieldName('body');
+  if (req?.type !== 'identifier' || !body) return false;
+  return body.descendantsOfType('call_expression').some((c) => c?.childForFieldName('function')?.text === `${req.text}.WithContext`);
+}
