@@ -40,6 +40,26 @@ export default cases({
       name: 'not a retry: an iterator condition',
       code: HEAD + 'func f(s Scanner) {\n\tfor s.Scan() {\n\t\tv, err := parse(s.Text())\n\t\tif err != nil {\n\t\t\tcontinue\n\t\t}\n\t\tuse(v)\n\t}\n}\n',
     },
+    {
+      name: 'not a retry: a call that consumes a stream',
+      code: HEAD + 'func f(s *Server, codec Codec) {\n\tfor {\n\t\treq, err := s.readRequest(codec)\n\t\tif err != nil {\n\t\t\tlog(err)\n\t\t\tcontinue\n\t\t}\n\t\tgo s.serve(req)\n\t}\n}\n',
+    },
+    {
+      name: 'not a retry: the input was computed in the same round',
+      code: HEAD + 'func f(data []string) {\n\tfor len(data) > 0 {\n\t\tline := data[0]\n\t\tdata = data[1:]\n\t\tv, err := strconv(line)\n\t\tif err != nil {\n\t\t\tcontinue\n\t\t}\n\t\tuse(v)\n\t}\n}\n',
+    },
+    {
+      name: 'not a retry: the input is state the loop carries forward',
+      code: HEAD + 'func f(err error) bool {\n\tfor {\n\t\tif err = unwrap(err); err == nil {\n\t\t\treturn false\n\t\t}\n\t}\n}\n',
+    },
+    {
+      name: 'not a retry: the last failure branch may leave the loop',
+      code: HEAD + 'func f(b Buffer) {\n\tfor !done() {\n\t\tif l, err := b.line(); err != nil {\n\t\t\tif l == "" {\n\t\t\t\tbreak\n\t\t\t}\n\t\t}\n\t}\n}\n',
+    },
+    {
+      name: 'not a retry: range over a collection whose name contains "tries"',
+      code: HEAD + 'func f(entries []Entry) {\n\tfor _, e := range entries {\n\t\tif err := check(e); err != nil {\n\t\t\tcontinue\n\t\t}\n\t}\n}\n',
+    },
   ],
   invalid: [
     {
@@ -58,6 +78,11 @@ export default cases({
     {
       name: 'a failure branch that is the last statement of the body',
       code: HEAD + 'func f(done chan struct{}) {\n\t«for» !stopped() {\n\t\tif err := sync(); err != nil {\n\t\t\tlog(err)\n\t\t}\n\t}\n}\n',
+    },
+    {
+      name: 'a request and a per-attempt context built afresh each round are the same attempt',
+      code: 'package p\n\nimport (\n\t"context"\n\t"net/http"\n\t"time"\n)\n\n' +
+        'func f(ctx context.Context, c *http.Client, u string) (*http.Response, error) {\n\tvar lastErr error\n\t«for» attempt := 0; attempt < 3; attempt++ {\n\t\tactx, cancel := context.WithTimeout(ctx, time.Second)\n\t\treq, _ := http.NewRequestWithContext(actx, http.MethodGet, u, nil)\n\t\tresp, err := c.Do(req)\n\t\tcancel()\n\t\tif err == nil {\n\t\t\treturn resp, nil\n\t\t}\n\t\tlastErr = err\n\t}\n\treturn nil, lastErr\n}\n',
     },
     {
       name: 'a labelled loop and range over a count',

@@ -2,9 +2,11 @@
 // retry-fixed-delay: a `for` loop whose body calls something and then either leaves
 // the loop on success (`if err == nil { break | return ... }`) or goes round again on
 // failure (`if err != nil { ...; continue }`, or a failure branch that is the body's
-// last statement and falls through). Loops that walk a collection (range over a
-// slice or map, an index into the collection, `for rows.Next()`) are not retries even
-// when they look alike: trying the next item needs no delay.
+// last statement and falls through). A retry repeats the same call, so loops that
+// walk something are left out even when they look alike: range over a collection,
+// `for rows.Next()`, a call that consumes a stream (Read, Next, Scan, Recv, Accept,
+// Decode, Parse, Pop), and a call whose inputs the loop changes (`dial(addrs[i])`,
+// `parse(line)` with line read in the same round). Trying the next item needs no delay.
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from './fileFacts';
 import { isErrorLikeName, packageCall } from './goSyntax';
@@ -36,13 +38,13 @@ export function retryLoop(loop: Node, facts: FileFacts): RetryLoop | null {
   const body = loop.childForFieldName('body');
   const statements = statementsOf(body);
   const label = loop.parent?.type === 'labeled_statement' ? loop.parent.childForFieldName('label')?.text : undefined;
-  const loopVars = clauseVariables(loop);
+  let changing: Set<string> | undefined;
   const found = statements.some((stmt, index) => {
     if (stmt.type !== 'if_statement') return false;
     const check = errorCheck(stmt);
     if (!check) return false;
     const call = attemptCall(stmt, statements.slice(0, index), check.name);
-    if (!call || indexesWith(call, loopVars)) return false;
+    if (!call || !isRepeatedAttempt(call, (changing ??= inputsChangedIn(loop)))) return false;
     const consequence = stmt.childForFieldName('consequence');
     const alternative = stmt.childForFieldName('alternative');
     const success = check.isNil ? consequence : alternative?.type === 'block' ? alternative : null;
@@ -50,7 +52,7 @@ export function retryLoop(loop: Node, facts: FileFacts): RetryLoop | null {
     if (check.isNil) return false;
     const failureEnd = lastOf(consequence);
     if (isContinue(failureEnd, label)) return true;
-    return index === statements.length - 1 && !alternative && !isTerminating(consequence);
+    return index === statements.length - 1 && !alternative && !isTerminating(consequence) && !mayLeave(consequence);
   });
   if (!found) return null;
   const keyword = loop.child(0)!;
@@ -147,21 +149,49 @@ function walksCollection(loop: Node): boolean {
     if (!child || child.id === loop.childForFieldName('body')?.id) continue;
     if (child.type === 'range_clause') {
       const over = child.childForFieldName('right');
-      return !(over?.type === 'int_literal' || (over?.type === 'identifier' && /retr|attempt|tries|times/i.test(over.text)));
+      return !(over?.type === 'int_literal' || (over?.type === 'identifier' && /retr|attempt|^(max)?tries$/i.test(over.text)));
     }
     if (child.type === 'call_expression') return true;
   }
   return false;
 }
 
-/** Whether the call indexes something with a loop variable (`dial(addrs[i])`: the next item, not a retry). */
-function indexesWith(call: Node, loopVars: string[]): boolean {
-  if (loopVars.length === 0) return false;
-  return call.descendantsOfType('index_expression').some((ix) => {
-    const index = ix?.childForFieldName('index');
-    return index !== null && index !== undefined &&
-      (loopVars.includes(index.text) || index.descendantsOfType('identifier').some((id) => id !== null && loopVars.includes(id.text)));
-  });
+/** Calls that take the next item of a stream: looping over them is reading, not retrying. */
+const CONSUMING = /^(read|next|scan|recv|receive|accept|decode|parse|pop)/i;
+/** Values built afresh for each attempt (a new request, a per-attempt timeout context). */
+const FRESH_VALUE = /^(New|With)/;
+
+/** Whether call is the same attempt each round: not consuming a stream, and no input the loop changes. */
+function isRepeatedAttempt(call: Node, changing: Set<string>): boolean {
+  if (CONSUMING.test(calleeName(call))) return false;
+  const inputs = [call.childForFieldName('function'), call.childForFieldName('arguments')];
+  return !inputs.some((part) => part?.descendantsOfType('identifier').some((id) => id !== null && changing.has(id.text)));
+}
+
+/**
+ * Names whose value can differ from one round to the next, as inputs of an attempt:
+ * those of namesChangedIn, except variables the body declares from a constructor
+ * (`req, _ := http.NewRequest(...)`, `ctx, cancel := context.WithTimeout(...)`).
+ */
+function inputsChangedIn(loop: Node): Set<string> {
+  const names = namesChangedIn(loop);
+  for (const decl of loop.childForFieldName('body')?.descendantsOfType('short_var_declaration') ?? []) {
+    const value = decl?.childForFieldName('right')?.namedChildren[0];
+    if (value?.type !== 'call_expression' || !FRESH_VALUE.test(calleeName(value))) continue;
+    for (const name of decl!.childForFieldName('left')?.namedChildren ?? []) if (name) names.delete(name.text);
+  }
+  return names;
+}
+
+function calleeName(call: Node): string {
+  const fn = call.childForFieldName('function');
+  if (fn?.type === 'selector_expression') return fn.childForFieldName('field')?.text ?? '';
+  return fn?.type === 'identifier' ? fn.text : '';
+}
+
+/** Whether a failure branch may break out or return somewhere inside (it decides to stop, not to go round). */
+function mayLeave(branch: Node | null): boolean {
+  return (branch?.descendantsOfType(['return_statement', 'break_statement']).length ?? 0) > 0;
 }
 
 const WAITING_NAME = /backoff|wait|sleep/i;
@@ -180,9 +210,7 @@ function delaysIn(body: Node, facts: FileFacts): Delay[] {
       delays.push({ node, kind: 'sleep' });
       continue;
     }
-    const fn = node.childForFieldName('function');
-    const name = fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text : fn?.type === 'identifier' ? fn.text : '';
-    if (name && WAITING_NAME.test(name)) delays.push({ node, kind: 'call' });
+    if (WAITING_NAME.test(calleeName(node))) delays.push({ node, kind: 'call' });
   }
   return delays;
 }
