@@ -60,6 +60,18 @@ export default cases({
       name: 'not a retry: range over a collection whose name contains "tries"',
       code: HEAD + 'func f(entries []Entry) {\n\tfor _, e := range entries {\n\t\tif err := check(e); err != nil {\n\t\t\tcontinue\n\t\t}\n\t}\n}\n',
     },
+    {
+      name: 'a wait in the loop condition',
+      code: HEAD + 'func f(ctx context.Context, lim *Limiter) {\n\tfor lim.Wait(ctx) == nil {\n\t\tc, err := connect(ctx)\n\t\tif err != nil {\n\t\t\tcontinue\n\t\t}\n\t\tserve(c)\n\t}\n}\n',
+    },
+    {
+      name: 'not a retry of a failing dependency: a system call interrupted by a signal',
+      code: 'package p\n\nimport "golang.org/x/sys/unix"\n\nfunc f(name string) (fd int, err error) {\n\tfor {\n\t\tfd, err = unix.Open(name, unix.O_RDONLY, 0)\n\t\tif err == nil {\n\t\t\tbreak\n\t\t}\n\t\tif err != unix.EINTR {\n\t\t\treturn -1, err\n\t\t}\n\t}\n\treturn fd, nil\n}\n',
+    },
+    {
+      name: 'not a retry: a counted loop whose last failure branch falls through',
+      code: HEAD + 'func f(c Conn, b []byte) {\n\tfor j := 0; j < 100; j++ {\n\t\t_, err := c.Write(b)\n\t\tif err != nil {\n\t\t\tlog(err)\n\t\t}\n\t}\n}\n',
+    },
   ],
   invalid: [
     {

@@ -28,13 +28,15 @@ export interface RetryLoop {
   loop: Node;
   /** The `for` keyword, where retry findings are reported. */
   keyword: Span;
-  /** Every way the loop waits between attempts (nested loops and literals included). */
+  /** Every way the loop waits between attempts (its header, nested loops and literals included). */
   delays: Delay[];
 }
 
 /** The retry loop that loop is, or null when it is not one. */
 export function retryLoop(loop: Node, facts: FileFacts): RetryLoop | null {
   if (loop.type !== 'for_statement' || walksCollection(loop)) return null;
+  // Retrying a system call interrupted by a signal is immediate by design.
+  if (loop.text.includes('EINTR')) return null;
   const body = loop.childForFieldName('body');
   const statements = statementsOf(body);
   const label = loop.parent?.type === 'labeled_statement' ? loop.parent.childForFieldName('label')?.text : undefined;
@@ -52,11 +54,12 @@ export function retryLoop(loop: Node, facts: FileFacts): RetryLoop | null {
     if (check.isNil) return false;
     const failureEnd = lastOf(consequence);
     if (isContinue(failureEnd, label)) return true;
-    return index === statements.length - 1 && !alternative && !isTerminating(consequence) && !mayLeave(consequence);
+    return index === statements.length - 1 && !alternative && !isTerminating(consequence) && !mayLeave(consequence) &&
+      !countsRoundsRegardless(loop, check.name);
   });
   if (!found) return null;
   const keyword = loop.child(0)!;
-  return { loop, keyword: { start: keyword.startIndex, end: keyword.endIndex }, delays: delaysIn(body!, facts) };
+  return { loop, keyword: { start: keyword.startIndex, end: keyword.endIndex }, delays: delaysIn(loop, facts) };
 }
 
 /**
@@ -189,6 +192,17 @@ function calleeName(call: Node): string {
   return fn?.type === 'identifier' ? fn.text : '';
 }
 
+/**
+ * `for j := 0; j < 100; j++ { ...; if err != nil { log } }` does its rounds whether the
+ * call fails or not: a failure branch that falls through makes it no retry, unless the
+ * loop's condition looks at the error.
+ */
+function countsRoundsRegardless(loop: Node, errName: string): boolean {
+  const clause = loop.namedChildren.find((c) => c?.type === 'for_clause');
+  const condition = clause?.childForFieldName('condition');
+  return clause !== undefined && !condition?.descendantsOfType('identifier').some((id) => id?.text === errName);
+}
+
 /** Whether a failure branch may break out or return somewhere inside (it decides to stop, not to go round). */
 function mayLeave(branch: Node | null): boolean {
   return (branch?.descendantsOfType(['return_statement', 'break_statement']).length ?? 0) > 0;
@@ -196,9 +210,9 @@ function mayLeave(branch: Node | null): boolean {
 
 const WAITING_NAME = /backoff|wait|sleep/i;
 
-function delaysIn(body: Node, facts: FileFacts): Delay[] {
+function delaysIn(loop: Node, facts: FileFacts): Delay[] {
   const delays: Delay[] = [];
-  for (const node of body.descendantsOfType(['call_expression', 'unary_expression'])) {
+  for (const node of loop.descendantsOfType(['call_expression', 'unary_expression'])) {
     if (!node) continue;
     if (node.type === 'unary_expression') {
       if (node.childForFieldName('operator')?.text !== '<-') continue;
