@@ -61,6 +61,11 @@ export default cases({
       output: HEAD + 'var srv = &http.Server{\n\tReadHeaderTimeout: 5 * time.Second,\n\tAddr:              ":8080", // public port\n\tErrorLog:          logger,  // to stderr\n\tHandler:           mux,\n\tTLSConfig: &tls.Config{\n\t\tMinVersion: tls.VersionTLS12,\n\t},\n\tIdleTimeout: time.Minute,\n}\n',
     },
     {
+      name: 'a first field that spans lines is not aligned with the new one',
+      code: HEAD + 'var srv = &«http.Server»{\n\tHandler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {\n\t\tw.WriteHeader(http.StatusNoContent)\n\t}),\n\tAddr: ":8080",\n}\n',
+      output: HEAD + 'var srv = &http.Server{\n\tReadHeaderTimeout: 5 * time.Second,\n\tHandler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {\n\t\tw.WriteHeader(http.StatusNoContent)\n\t}),\n\tAddr: ":8080",\n}\n',
+    },
+    {
       name: 'leading comment line stays above the fields; time imported under another name',
       code: 'package p\n\nimport (\n\t"net/http"\n\tstdtime "time"\n)\n\nvar srv = &«http.Server»{\n\t// public endpoint\n\tAddr: ":8080",\n\n\tWriteTimeout: stdtime.Minute,\n}\n',
       output: 'package p\n\nimport (\n\t"net/http"\n\tstdtime "time"\n)\n\nvar srv = &http.Server{\n\t// public endpoint\n\tReadHeaderTimeout: 5 * stdtime.Second,\n\tAddr:              ":8080",\n\n\tWriteTimeout: stdtime.Minute,\n}\n',

@@ -10,8 +10,8 @@ function compact(node: Node): string {
   return node.text.replace(/\s+/g, '');
 }
 
-/** The callee's own name: `Close` for `resp.Body.Close`, `closeBody` for `closeBody`. */
-function calleeName(call: Node): string {
+/** The callee's own name: `Close` for `resp.Body.Close()`, `closeBody` for `closeBody(b)`. */
+export function calleeName(call: Node): string {
   const fn = call.childForFieldName('function');
   if (fn?.type === 'selector_expression') return fn.childForFieldName('field')?.text ?? '';
   return fn?.type === 'identifier' ? fn.text : '';
@@ -19,8 +19,8 @@ function calleeName(call: Node): string {
 
 /**
  * Whether the function fn (its body, nested function literals and defers included)
- * closes expr: calls `expr.Close()`, or hands expr to a deferred call or to a function whose
- * name contains "close" (`defer drain(resp.Body)`, `closeQuietly(rows)`).
+ * closes expr: calls `expr.Close()`, or hands expr to a deferred call or to a function
+ * whose name contains "close" (`defer drain(resp.Body)`, `closeQuietly(rows)`).
  *
  * @param expr a variable or field path as written, e.g. `rows` or `resp.Body`
  */
@@ -48,9 +48,9 @@ export interface EscapeOptions {
 
 /**
  * Whether the value of expr leaves the function fn, so that closing it may be somebody
- * else's job: it is a named result, or it is returned, passed as an argument, stored in a field, map, slice, composite
- * literal or another variable, sent on a channel, or its address is taken.
- * `expr.Field` reads and method calls do not count.
+ * else's job: it is a named result, or it is returned, passed as an argument, stored
+ * in a field, map, slice, composite literal or another variable, sent on a channel, or
+ * its address is taken. `expr.Field` reads and method calls do not count.
  *
  * @param expr a variable or field path as written, e.g. `resp` or `resp.Body`
  */

@@ -8,6 +8,7 @@
 // Decode, Parse, Pop), and a call whose inputs the loop changes (`dial(addrs[i])`,
 // `parse(line)` with line read in the same round). Trying the next item needs no delay.
 import type { Node } from 'web-tree-sitter';
+import { calleeName } from './escape';
 import type { FileFacts } from './fileFacts';
 import { isErrorLikeName, packageCall } from './goSyntax';
 import type { Span } from './rule';
@@ -184,12 +185,6 @@ function inputsChangedIn(loop: Node): Set<string> {
     for (const name of decl!.childForFieldName('left')?.namedChildren ?? []) if (name) names.delete(name.text);
   }
   return names;
-}
-
-function calleeName(call: Node): string {
-  const fn = call.childForFieldName('function');
-  if (fn?.type === 'selector_expression') return fn.childForFieldName('field')?.text ?? '';
-  return fn?.type === 'identifier' ? fn.text : '';
 }
 
 /**

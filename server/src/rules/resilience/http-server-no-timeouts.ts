@@ -147,5 +147,7 @@ function alignedFirstRun(source: string, body: Node, elements: Node[], value: st
     i = j;
   }
   const start = first.startIndex - indent.length;
+  // The first field spans lines: the new one stands alone above it.
+  if (rows.length === 1) return { start, end: start, text: `${lines[0]}\n` };
   return { start, end, text: lines.join('\n') };
 }
