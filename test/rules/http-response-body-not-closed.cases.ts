@@ -21,6 +21,10 @@ export default cases({
       code: HEAD + 'func f(u string) {\n\tresp, err := http.Get(u)\n\tif err != nil {\n\t\treturn\n\t}\n\tdefer drain(resp.Body)\n}\n',
     },
     {
+      name: 'assigned inside a function literal, closed by the enclosing function',
+      code: HEAD + 'func f(c *http.Client, req *http.Request) error {\n\tvar resp *http.Response\n\terr := retry(func() error {\n\t\tvar err error\n\t\tresp, err = c.Do(req)\n\t\treturn err\n\t})\n\tif err != nil {\n\t\treturn err\n\t}\n\tdefer resp.Body.Close()\n\treturn nil\n}\n',
+    },
+    {
       name: 'RESP is returned',
       code: HEAD + 'func f(u string) (*http.Response, error) {\n\tresp, err := http.Get(u)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\treturn resp, nil\n}\n',
     },
@@ -120,6 +124,11 @@ export default cases({
     {
       name: 'no fix inside a loop',
       code: HEAD + 'func f(urls []string) {\n\tfor _, u := range urls {\n\t\tresp, err := «http.Get(u)»\n\t\tif err != nil {\n\t\t\tcontinue\n\t\t}\n\t\tprintln(resp.Status)\n\t}\n}\n',
+      output: null,
+    },
+    {
+      name: 'no fix when a function literal assigns a variable of the enclosing function',
+      code: HEAD + 'func f(c *http.Client, req *http.Request) (status int) {\n\tvar resp *http.Response\n\tdo(func() {\n\t\tvar err error\n\t\tresp, err = «c.Do(req)»\n\t\tif err != nil {\n\t\t\treturn\n\t\t}\n\t})\n\treturn resp.StatusCode\n}\n',
       output: null,
     },
     {

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { closesIn, escapes } from '../../engine/escape';
 import type { Fix } from '../../engine/fix';
-import { enclosingFunction, indentationAt, packageCall, packageMember } from '../../engine/goSyntax';
+import { enclosingDeclaration, enclosingFunction, indentationAt, packageCall, packageMember } from '../../engine/goSyntax';
 import type { FileFacts } from '../../engine/fileFacts';
 import { defineRule } from '../../engine/rule';
 import { isTerminating, nextStatement } from '../../engine/statements';
@@ -39,8 +39,11 @@ export default defineRule({
     const fn = enclosingFunction(assign);
     const body = fn?.childForFieldName('body');
     if (!fn || !body) return;
-    if (closesIn(fn, `${resp}.Body`)) return;
-    if (escapes(fn, resp) || escapes(fn, `${resp}.Body`, { viaArguments: false })) return;
+    // Inside a function literal (a retry callback, say) the response may be a variable
+    // of the enclosing function, closed there: look at both.
+    const scopes = [fn, enclosingDeclaration(assign)].filter((f): f is Node => f !== null);
+    if (scopes.some((scope) => closesIn(scope, `${resp}.Body`))) return;
+    if (scopes.some((scope) => escapes(scope, resp) || escapes(scope, `${resp}.Body`, { viaArguments: false }))) return;
     // Without types, a client's Do or Get may return something else; an http.Response
     // is only ever used through its own fields and methods.
     if (kind === 'client' && usesForeignMembers(body, resp)) return;
@@ -77,12 +80,16 @@ function usesForeignMembers(body: Node, resp: string): boolean {
  * `defer RESP.Body.Close()` after the `if err != nil { ... }` that follows the call, or
  * right after the call when the error is discarded. Not offered when the deferred call
  * could run on a nil response (the error check does not leave the function, or comes
- * later), inside a loop (the defer would pile up until the function returns), or when
- * the response is declared in an if or switch header (it is out of scope after it).
+ * later), inside a loop (the defer would pile up until the function returns), when
+ * the response is declared in an if or switch header (it is out of scope after it), or
+ * when a function literal assigns a variable it may share with its enclosing function.
  */
 function deferCloseFix(source: string, assign: Node, resp: string, err: Node): Fix | null {
   const parentType = assign.parent?.type;
   if (parentType !== 'statement_list' && parentType !== 'block') return null;
+  // `resp, err = ...` in a function literal may fill a variable of the enclosing
+  // function: a defer in the literal would close the body before that function reads it.
+  if (assign.type === 'assignment_statement' && enclosingFunction(assign)?.type === 'func_literal') return null;
   for (let n = assign.parent; n && !['function_declaration', 'method_declaration', 'func_literal'].includes(n.type); n = n.parent) {
     if (n.type === 'for_statement') return null;
   }
