@@ -1,0 +1,47 @@
+import { packageMember } from '../../engine/goSyntax';
+import { defineRule } from '../../engine/rule';
+
+const PACKAGE_FUNCS = new Set(['Get', 'Head', 'Post', 'PostForm']);
+
+export default defineRule({
+  meta: {
+    id: 'http-default-client',
+    category: 'resilience',
+    severity: 'warning',
+    effortMinutes: 15,
+    fixable: false,
+    summary: 'http.Get, http.Post and http.DefaultClient: requests without a timeout',
+    nolintAliases: ['noctx'],
+  },
+  query: `(selector_expression operand: (identifier) field: (field_identifier) @name
+    (#any-of? @name "Get" "Head" "Post" "PostForm" "DefaultClient")) @sel`,
+  check(ctx, captures) {
+    const sel = captures.get('sel')!;
+    const member = packageMember(sel, ctx.facts);
+    if (member?.path !== 'net/http') return;
+    if (member.name === 'DefaultClient') {
+      // Configuring the default client (http.DefaultClient = ..., .Timeout = ...) is the cure, not the disease.
+      if (isAssignedTo(sel)) return;
+      ctx.report({
+        node: sel,
+        message: 'http.DefaultClient has no timeout, so one slow server hangs the caller for ever: use an http.Client with a Timeout',
+      });
+      return;
+    }
+    const call = sel.parent;
+    if (!PACKAGE_FUNCS.has(member.name) || call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== sel.id) return;
+    ctx.report({
+      node: sel,
+      message: `${sel.text} uses http.DefaultClient, which has no timeout, so one slow server hangs the caller for ever: use an http.Client with a Timeout`,
+    });
+  },
+});
+
+/** Whether sel (or a field of it) is the target of an assignment. */
+function isAssignedTo(sel: import('web-tree-sitter').Node): boolean {
+  let target = sel;
+  while (target.parent?.type === 'selector_expression' && target.parent.childForFieldName('operand')?.id === target.id) target = target.parent;
+  const list = target.parent;
+  return list?.type === 'expression_list' && list.parent?.type === 'assignment_statement' &&
+    list.parent.childForFieldName('left')?.id === list.id;
+}

@@ -1,0 +1,53 @@
+import type { Node } from 'web-tree-sitter';
+import { contextInScope, enclosingFunction, packageMember } from '../../engine/goSyntax';
+import { defineRule } from '../../engine/rule';
+
+export default defineRule({
+  meta: {
+    id: 'http-request-no-context',
+    category: 'resilience',
+    severity: 'warning',
+    effortMinutes: 5,
+    fixable: true,
+    summary: 'http.NewRequest: the request cannot be cancelled with its caller',
+    nolintAliases: ['noctx'],
+  },
+  query: `(call_expression
+    function: (selector_expression operand: (identifier) field: (field_identifier) @name (#eq? @name "NewRequest")) @sel
+    arguments: (argument_list . (_) @first)) @call`,
+  check(ctx, captures) {
+    const sel = captures.get('sel')!;
+    const member = packageMember(sel, ctx.facts);
+    if (member?.path !== 'net/http') return;
+    if (contextAddedLater(captures.get('call')!)) return;
+    const name = captures.get('name')!;
+    const first = captures.get('first')!;
+    // The context goes in front of the first argument, so a call broken over lines stays gofmt-clean.
+    const context = contextInScope(sel, ctx.facts);
+    ctx.report({
+      node: sel,
+      message: context
+        ? `http.NewRequest builds a request that ignores cancellation: use http.NewRequestWithContext(${context}, ...)`
+        : 'http.NewRequest builds a request that ignores cancellation: use http.NewRequestWithContext and pass the caller\'s context',
+      fix: context ? {
+        title: `Use http.NewRequestWithContext(${context}, ...)`,
+        edits: [
+          { start: name.startIndex, end: name.endIndex, text: 'NewRequestWithContext' },
+          { start: first.startIndex, end: first.startIndex, text: `${context}, ` },
+        ],
+        preferred: true,
+      } : null,
+    });
+  },
+});
+
+/** `req, err := http.NewRequest(...)` and later `req.WithContext(ctx)` in the same function. */
+function contextAddedLater(call: Node): boolean {
+  const list = call.parent;
+  const assign = list?.parent;
+  if (list?.type !== 'expression_list' || (assign?.type !== 'short_var_declaration' && assign?.type !== 'assignment_statement')) return false;
+  const req = assign.childForFieldName('left')?.namedChildren[0];
+  const body = enclosingFunction(call)?.childForFieldName('body');
+  if (req?.type !== 'identifier' || !body) return false;
+  return body.descendantsOfType('call_expression').some((c) => c?.childForFieldName('function')?.text === `${req.text}.WithContext`);
+}
