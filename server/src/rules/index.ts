@@ -4,6 +4,7 @@ import commentedOutCode from './maintainability/commented-out-code';
 import cyclomaticComplexity from './maintainability/cyclomatic-complexity';
 import debtMarker from './maintainability/debt-marker';
 import deepNesting from './maintainability/deep-nesting';
+import deprecatedIoutil from './maintainability/deprecated-ioutil';
 import functionTooLong from './maintainability/function-too-long';
 import cgoImport from './dependencies/cgo-import';
 
@@ -12,6 +13,7 @@ export const ALL_RULES: readonly Rule[] = [
   cyclomaticComplexity,
   debtMarker,
   deepNesting,
+  deprecatedIoutil,
   functionTooLong,
   cgoImport,
 ];
