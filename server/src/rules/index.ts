@@ -4,6 +4,7 @@ import commentedOutCode from './maintainability/commented-out-code';
 import cyclomaticComplexity from './maintainability/cyclomatic-complexity';
 import debtMarker from './maintainability/debt-marker';
 import deepNesting from './maintainability/deep-nesting';
+import deprecatedApi from './maintainability/deprecated-api';
 import deprecatedIoutil from './maintainability/deprecated-ioutil';
 import functionTooLong from './maintainability/function-too-long';
 import cgoImport from './dependencies/cgo-import';
@@ -13,6 +14,7 @@ export const ALL_RULES: readonly Rule[] = [
   cyclomaticComplexity,
   debtMarker,
   deepNesting,
+  deprecatedApi,
   deprecatedIoutil,
   functionTooLong,
   cgoImport,
