@@ -8,6 +8,8 @@ import deprecatedApi from './maintainability/deprecated-api';
 import deprecatedIoutil from './maintainability/deprecated-ioutil';
 import functionTooLong from './maintainability/function-too-long';
 import cgoImport from './dependencies/cgo-import';
+import gomodDependencyBudget from './dependencies/gomod-dependency-budget';
+import gomodDeprecatedModule from './dependencies/gomod-deprecated-module';
 
 export const ALL_RULES: readonly Rule[] = [
   commentedOutCode,
@@ -18,4 +20,6 @@ export const ALL_RULES: readonly Rule[] = [
   deprecatedIoutil,
   functionTooLong,
   cgoImport,
+  gomodDependencyBudget,
+  gomodDeprecatedModule,
 ];
