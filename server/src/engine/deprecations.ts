@@ -74,7 +74,8 @@ export function deprecatedDeclaration(comment: Node): DeprecatedDeclaration | nu
   for (let c: Node | null = first; c; c = c.id === last.id ? null : c.nextSibling) texts.push(c.text);
   const notice = deprecationNotice(texts.join('\n'));
   if (!notice) return null;
-  return { notice, node, names: declaredNames(node) };
+  // The blank identifier declares nothing anyone could use.
+  return { notice, node, names: declaredNames(node).filter((n) => n.name !== '_') };
 }
 
 function declaredNames(node: Node): DeprecatedName[] {
