@@ -38,6 +38,8 @@ export default cases({
     { name: 'maths: an assignment to something that is not a variable (from math)', code: 'package p\n\nfunc f() {\n\t// j0(x) = 1/sqrt(pi) * (P(0,x)*cc - Q(0,x)*ss) / sqrt(x)\n\t// n * -1 = -n\n}\n' },
     { name: 'a statement of one plain word is prose (from syscall)', code: 'package p\n\nfunc f() int {\n\t// parent; return PID\n\treturn 1\n}\n' },
     { name: 'lines that are each a bare comparison are notes (from math/big)', code: 'package p\n\nfunc f() {\n\t// x * y == x * y\n\t// x * (-y) == -(x * y)\n}\n' },
+    { name: 'prose that mentions if and for mid-sentence (from runtime)', code: 'package p\n\nfunc f() {\n\t// poll network if not polled for more than 10ms\n\t// check for zero divisor\n}\n' },
+    { name: 'prose with a contraction and a call-like word', code: 'package p\n\nfunc f() {\n\t// we don\'t call close(ch) here: the sender does\n}\n' },
     { name: 'pseudo-code with ... does not parse', code: 'package p\n\nfunc f() {\n\t// for {\n\t//\t...\n\t// }\n}\n' },
   ],
   invalid: [
@@ -97,6 +99,11 @@ export default cases({
       name: 'no fix where deleting the lines would make gofmt realign trailing comments',
       code: 'package p\n\nfunc f() (a, b int) {\n\ta = 1 // one\n\t«// a = 3»\n\tb = 20000 // two\n\treturn\n}\n',
       output: null,
+    },
+    {
+      name: 'commented-out code that keeps its own trailing comments',
+      code: 'package p\n\nfunc f(b []byte) []byte {\n\t«// b = append(b, 0) // NUL terminator, for C»\n\treturn b\n}\n',
+      output: 'package p\n\nfunc f(b []byte) []byte {\n\treturn b\n}\n',
     },
   ],
 });

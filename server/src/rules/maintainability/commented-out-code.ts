@@ -5,8 +5,13 @@ import { defineRule } from '../../engine/rule';
 
 /** Comments that are instructions to a tool, never code (RULES.md's list, plus the forms the tools accept). */
 const DIRECTIVE = /^\/\/(go:|\s?nolint\b|godebt:|\s*\+build\b|export\b|line\b|lint:|extern\b)|^\/\*line\b/;
-/** At least one of these must appear for text to count as code. */
-const CODE_TOKEN = /:=|(?<![=!<>])=(?!=)|[A-Za-z_]\w*\(|\{|\breturn\b|\bif\s|\bfor\s|\bfunc\s/;
+/**
+ * At least one of these must appear for text to count as code: `:=`, `=`, a call, `{`,
+ * `return`, and `if `, `for `, `func ` where a statement or declaration starts.
+ */
+const CODE_TOKEN = /:=|(?<![=!<>])=(?!=)|[A-Za-z_]\w*\(|\{|\breturn\b|(^|[;{]\s*|else\s+)(if|for|func)\s/m;
+/** gofmt'd if, for, switch and select statements open their block on their first line. */
+const BLOCKLESS_STATEMENT = /^\s*(if|for|switch|select)\b(?!.*\{)/m;
 /** A first line that opens with a label, as prose does ("Invariant:", "spec:", "Output:"). */
 const LEADING_LABEL = /^\s*(unordered output|[A-Za-z_][\w-]*):(\s|$)/i;
 /** debt-marker's business: `TODO(owner)` looks like a call but is a note. */
@@ -18,6 +23,15 @@ const STATEMENT_KEYWORDS = new Set(['return', 'break', 'continue', 'fallthrough'
  * name, field or element, a pointer dereference, or an element or field of a call's result.
  */
 const ASSIGNABLE = /^\s*(\*+[A-Za-z_][\w.]*(\(\)|\[\]|\.\w+)*|[A-Za-z_][\w.]*((\(\))*(\[\]|\.\w+))*)\s*$/;
+/** Words that make a run of three words code rather than prose (`var x int`, `else if ok`). */
+const GO_WORDS = new Set([
+  'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto',
+  'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var',
+  'any', 'bool', 'byte', 'complex64', 'complex128', 'error', 'float32', 'float64', 'int', 'int8', 'int16', 'int32',
+  'int64', 'rune', 'string', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'nil', 'true', 'false', 'iota',
+]);
+/** Marks of English that Go code does not have: contractions and function words before another word. */
+const ENGLISH = /[A-Za-z]'(s|t|re|ve|ll|d)\b|(^|[^\w.])(the|an|is|are|was|were|we|our|this|these|those|which|should|would|could|must|because|does)\s+[A-Za-z]/i;
 /** String and rune literals, which may hold anything. */
 const LITERALS = /"(\\.|[^"\\\n])*"|`[^`]*`|'(\\.|[^'\\\n])*'/g;
 
@@ -96,15 +110,37 @@ function standsAlone(source: string, comment: Node): boolean {
   return source.slice(comment.endIndex, lineEnd < 0 ? source.length : lineEnd).trim() === '';
 }
 
-/** Cheap text tests first: markers of code outside string literals, and not prose or notation. */
+/**
+ * Cheap text tests first: markers of code outside string literals, and not prose or
+ * notation. Besides saving a parse, they matter for speed: tree-sitter's error
+ * recovery on a paragraph of prose can take tens of milliseconds.
+ */
 function looksLikeCode(text: string): boolean {
   const trimmed = text.trim();
+  const code = withoutNestedComments(trimmed);
+  if (ENGLISH.test(code) || hasWordRun(code) || BLOCKLESS_STATEMENT.test(code)) return false;
   const bare = trimmed.replace(LITERALS, '""');
   if (!CODE_TOKEN.test(bare) || LEADING_LABEL.test(trimmed) || DEBT_MARKER.test(trimmed)) return false;
   // A sentence ending in a full stop is prose unless it has code punctuation.
   if (trimmed.endsWith('.') && !/:=|\(|\{/.test(bare)) return false;
   const statements = bare.split(/[\n;]/);
   return !statements.some(isProseWord) && !statements.flatMap((s) => s.split(/[{}]/)).some(isNotationAssignment);
+}
+
+/** The text with string literals emptied and the comments inside it (commented-out comments) removed. */
+function withoutNestedComments(text: string): string {
+  return text.split('\n').map((line) => line.replace(LITERALS, '""').replace(/\/\/.*$|\/\*.*?\*\//g, '')).join('\n');
+}
+
+/** Three words in a row, none of them Go's, as prose has ("and status code") and code never does. */
+function hasWordRun(code: string): boolean {
+  for (const match of code.matchAll(/(?<![\w.])[A-Za-z]+(?: [A-Za-z]+){2,}(?![\w(.])/g)) {
+    const words = match[0].split(' ');
+    for (let i = 0; i + 3 <= words.length; i++) {
+      if (!words.slice(i, i + 3).some((word) => GO_WORDS.has(word))) return true;
+    }
+  }
+  return false;
 }
 
 /** A statement that is one word and no keyword: "method", "parent". */
