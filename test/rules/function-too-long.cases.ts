@@ -43,8 +43,13 @@ export default cases({
       messages: ['function outer has 51 statements'],
     },
     {
-      name: 'a package-level function literal is measured too',
-      code: `package p\n\nvar handler = «func»(x int) {\n${lines(90)}\n}\n`,
+      name: 'a package-level function literal is measured too, reported on its variable',
+      code: `package p\n\nvar «handler» = func(x int) {\n${lines(90)}\n}\n`,
+      messages: ['function literal handler has 90 lines'],
+    },
+    {
+      name: 'a package-level function literal without a variable of its own: reported on func',
+      code: `package p\n\nvar handlers = []func(int){\n\t«func»(x int) {\n${lines(90, '\t\t')}\n\t},\n}\n`,
       messages: ['function literal has 90 lines'],
     },
     {

@@ -20,9 +20,9 @@ export const MEASURED_FUNCTIONS_QUERY = `
 export interface MeasuredFunction {
   fn: Node;
   body: Node;
-  /** The name to report on (the `func` keyword for a literal). */
+  /** The name to report on (a literal's variable, or its `func` keyword). */
   nameNode: Node;
-  /** "function Foo", "method Foo" or "function literal", for messages. */
+  /** "function Foo", "method Foo", "function literal handler", for messages. */
   label: string;
 }
 
@@ -30,6 +30,11 @@ export interface MeasuredFunction {
 export function measuredFunction(fn: Node, body: Node): MeasuredFunction | null {
   if (fn.type === 'func_literal') {
     if (enclosingFunction(fn)) return null;
+    // var handler = func(...) {...}: the variable names the function.
+    const spec = fn.parent?.type === 'expression_list' ? fn.parent.parent : null;
+    const names = spec?.type === 'var_spec' ? spec.childrenForFieldName('name') : [];
+    const name = names.length === 1 ? names[0] : null;
+    if (name) return { fn, body, nameNode: name, label: `function literal ${name.text}` };
     return { fn, body, nameNode: fn.child(0)!, label: 'function literal' };
   }
   const nameNode = fn.childForFieldName('name')!;
