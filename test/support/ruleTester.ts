@@ -10,7 +10,7 @@ import { gofmtProblem } from './gofmt';
 
 export interface ValidCase {
   code: string;
-  /** File name; decides _test.go handling. Default "x.go". */
+  /** File name; decides _test.go handling, and "go.mod" lints the code as a go.mod file (lintFile dispatches by name). Default "x.go". */
   fileName?: string;
   options?: Record<string, number | boolean | string>;
   /** Why this must not be flagged (a "Does not flag" line of RULES.md, or a lesson from real code). */
@@ -57,13 +57,22 @@ function configFor(rule: Rule, c: ValidCase): GodebtConfig {
   return { rules: { [rule.meta.id]: { options: c.options } }, tests: false };
 }
 
+/** The rule's findings on code; a rule that throws fails the case instead of passing it silently. */
+function findings(linter: Linter, rule: Rule, fileName: string, code: string, config: GodebtConfig) {
+  // lintFile dispatches by name: go.mod cases run the rule's checkGoMod.
+  const result = linter.lintFile(fileName, code, config);
+  const failure = result.failures.find((f) => f.ruleId === rule.meta.id);
+  if (failure) throw failure.error;
+  return result.findings.filter((f) => f.ruleId === rule.meta.id);
+}
+
 /** Registers mocha tests for one rule's table. linter() is created once by the caller. */
 export function runRuleCases(rule: Rule, table: RuleCases, linter: () => Linter): void {
   const id = rule.meta.id;
   const normal = (c: string | ValidCase): ValidCase => (typeof c === 'string' ? { code: c } : c);
   table.valid.map(normal).forEach((c, i) => {
     it(`valid #${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
-      const found = linter().lintText(c.fileName ?? 'x.go', c.code, configFor(rule, c)).findings.filter((f) => f.ruleId === id);
+      const found = findings(linter(), rule, c.fileName ?? 'x.go', c.code, configFor(rule, c));
       assert.deepStrictEqual(found.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`), []);
     });
   });
@@ -72,7 +81,7 @@ export function runRuleCases(rule: Rule, table: RuleCases, linter: () => Linter)
       const { code, spans } = parseMarkers(c.code);
       const fileName = c.fileName ?? 'x.go';
       const config = configFor(rule, c);
-      const found = linter().lintText(fileName, code, config).findings.filter((f) => f.ruleId === id);
+      const found = findings(linter(), rule, fileName, code, config);
       const show = (s: { start: number; end: number }) => JSON.stringify(code.slice(s.start, s.end));
       assert.deepStrictEqual(found.map((f) => show(f.span)), spans.map(show), 'flagged ranges');
       assert.deepStrictEqual(found.map((f) => f.span), spans, 'flagged offsets');

@@ -11,8 +11,16 @@ import retryFixedDelay from './resilience/retry-fixed-delay';
 import retryWithoutBackoff from './resilience/retry-without-backoff';
 import urlStringConcat from './resilience/url-string-concat';
 import contextCancelDiscarded from './lifecycle/context-cancel-discarded';
+import commentedOutCode from './maintainability/commented-out-code';
+import cyclomaticComplexity from './maintainability/cyclomatic-complexity';
 import debtMarker from './maintainability/debt-marker';
+import deepNesting from './maintainability/deep-nesting';
+import deprecatedApi from './maintainability/deprecated-api';
+import deprecatedIoutil from './maintainability/deprecated-ioutil';
+import functionTooLong from './maintainability/function-too-long';
 import cgoImport from './dependencies/cgo-import';
+import gomodDependencyBudget from './dependencies/gomod-dependency-budget';
+import gomodDeprecatedModule from './dependencies/gomod-deprecated-module';
 
 export const ALL_RULES: readonly Rule[] = [
   errorDiscarded,
@@ -26,6 +34,14 @@ export const ALL_RULES: readonly Rule[] = [
   retryWithoutBackoff,
   urlStringConcat,
   contextCancelDiscarded,
+  commentedOutCode,
+  cyclomaticComplexity,
   debtMarker,
+  deepNesting,
+  deprecatedApi,
+  deprecatedIoutil,
+  functionTooLong,
   cgoImport,
+  gomodDependencyBudget,
+  gomodDeprecatedModule,
 ];

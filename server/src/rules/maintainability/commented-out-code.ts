@@ -1,0 +1,246 @@
+import type { Node } from 'web-tree-sitter';
+import type { FileFacts } from '../../engine/fileFacts';
+import type { Fix } from '../../engine/fix';
+import { defineRule } from '../../engine/rule';
+
+/** Comments that are instructions to a tool, never code (RULES.md's list, plus the forms the tools accept). */
+const DIRECTIVE = /^\/\/(go:|\s?nolint\b|godebt:|\s*\+build\b|export\b|line\b|lint:|extern\b)|^\/\*line\b/;
+/**
+ * At least one of these must appear for text to count as code: `:=`, `=`, a call, `{`,
+ * `return`, and `if `, `for `, `func ` where a statement or declaration starts.
+ */
+const CODE_TOKEN = /:=|(?<![=!<>])=(?!=)|[A-Za-z_]\w*\(|\{|\breturn\b|(^|[;{]\s*|else\s+)(if|for|func)\s/m;
+/** gofmt'd if, for, switch and select statements open their block on their first line. */
+const BLOCKLESS_STATEMENT = /^\s*(if|for|switch|select)\b(?!.*\{)/m;
+/** A first line that opens with a label, as prose does ("Invariant:", "spec:", "Output:"). */
+const LEADING_LABEL = /^\s*(unordered output|[A-Za-z_][\w-]*):(\s|$)/i;
+/** debt-marker's business: `TODO(owner)` looks like a call but is a note. */
+const DEBT_MARKER = /^(TODO|FIXME|HACK|XXX|BUG)\b/;
+/** Statements that are a single word without being a keyword: prose ("parent; return PID"). */
+const STATEMENT_KEYWORDS = new Set(['return', 'break', 'continue', 'fallthrough', 'goto']);
+/**
+ * What an assignment can have on its left, with brackets and arguments emptied: a
+ * name, field or element, a pointer dereference, or an element or field of a call's result.
+ */
+const ASSIGNABLE = /^\s*(\*+[A-Za-z_][\w.]*(\(\)|\[\]|\.\w+)*|[A-Za-z_][\w.]*((\(\))*(\[\]|\.\w+))*)\s*$/;
+/** Words that make a run of three words code rather than prose (`var x int`, `else if ok`). */
+const GO_WORDS = new Set([
+  'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto',
+  'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var',
+  'any', 'bool', 'byte', 'complex64', 'complex128', 'error', 'float32', 'float64', 'int', 'int8', 'int16', 'int32',
+  'int64', 'rune', 'string', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'nil', 'true', 'false', 'iota',
+]);
+/** Marks of English that Go code does not have: contractions and function words before another word. */
+const ENGLISH = /[A-Za-z]'(s|t|re|ve|ll|d)\b|(^|[^\w.])(the|an|is|are|was|were|we|our|this|these|those|which|should|would|could|must|because|does)\s+[A-Za-z]/i;
+/** String and rune literals, which may hold anything. */
+const LITERALS = /"(\\.|[^"\\\n])*"|`[^`]*`|'(\\.|[^'\\\n])*'/g;
+
+/** One stretch of comment lines judged together. */
+interface Run {
+  comments: Node[];
+  /** The text without comment markers, one line per source line. */
+  text: string;
+}
+
+export default defineRule({
+  meta: {
+    id: 'commented-out-code',
+    category: 'maintainability',
+    severity: 'info',
+    effortMinutes: 2,
+    fixable: true,
+    summary: 'Code left in comments: dead, unreviewed and misleading; version control keeps the history',
+  },
+  query: '(comment) @comment',
+  check(ctx, captures) {
+    const comment = captures.get('comment')!;
+    const { source, facts } = ctx;
+    if (!facts.packageClause || comment.startIndex < facts.packageClause.startIndex) return; // license, build tags, package doc
+    if (!standsAlone(source, comment) || DIRECTIVE.test(comment.text)) return;
+    const run = comment.text.startsWith('//') ? lineCommentRun(source, comment) : blockComment(comment);
+    if (!run || !looksLikeCode(run.text)) return;
+    const next = nextNode(run);
+    if (next && (isCgoImport(next, facts) || documents(next, run.text))) return;
+    if (!ctx.isValidGo(run.text, 'statements') && !ctx.isValidGo(run.text, 'declarations')) return;
+    if (isBareExpression(ctx.isValidGo, run.text)) return;
+    const first = run.comments[0];
+    const last = run.comments[run.comments.length - 1];
+    const lines = last.endPosition.row - first.startPosition.row + 1;
+    ctx.report({
+      span: { start: first.startIndex, end: last.endIndex },
+      message: `${lines === 1 ? 'This comment is' : `These ${lines} comment lines are`} commented-out code: delete ${lines === 1 ? 'it' : 'them'}, version control keeps the history`,
+      fix: deleteLines(source, first, last),
+    });
+  },
+});
+
+/** The run of `//` comment lines that starts at comment, or null when comment continues an earlier run. */
+function lineCommentRun(source: string, comment: Node): Run | null {
+  const previous = comment.previousSibling;
+  if (previous && continuesRun(source, previous, comment)) return null;
+  const comments = [comment];
+  for (let next = comment.nextSibling; next && continuesRun(source, comments[comments.length - 1], next); next = next.nextSibling) {
+    comments.push(next);
+  }
+  return { comments, text: comments.map((c) => c.text.slice(2)).join('\n') };
+}
+
+/** Whether b is a `//` comment line right below the `//` comment line a, both in the same run. */
+function continuesRun(source: string, a: Node, b: Node): boolean {
+  return a.type === 'comment' && b.type === 'comment' && a.text.startsWith('//') && b.text.startsWith('//') &&
+    b.startPosition.row === a.endPosition.row + 1 && !DIRECTIVE.test(a.text) && !DIRECTIVE.test(b.text) &&
+    standsAlone(source, a) && standsAlone(source, b);
+}
+
+function blockComment(comment: Node): Run {
+  let text = comment.text.slice(2, -2);
+  // " * " gutters of C-style block comments are decoration, not code.
+  const lines = text.split('\n');
+  if (lines.length > 2 && lines.slice(1).every((l) => /^\s*\*/.test(l) || l.trim() === '')) {
+    text = lines.map((l, i) => (i === 0 ? l : l.replace(/^\s*\*/, ''))).join('\n');
+  }
+  return { comments: [comment], text };
+}
+
+/** Nothing but white space before the comment on its first line and after it on its last. */
+function standsAlone(source: string, comment: Node): boolean {
+  const lineStart = source.lastIndexOf('\n', comment.startIndex - 1) + 1;
+  if (source.slice(lineStart, comment.startIndex).trim() !== '') return false;
+  const lineEnd = source.indexOf('\n', comment.endIndex);
+  return source.slice(comment.endIndex, lineEnd < 0 ? source.length : lineEnd).trim() === '';
+}
+
+/**
+ * Cheap text tests first: markers of code outside string literals, and not prose or
+ * notation. Besides saving a parse, they matter for speed: tree-sitter's error
+ * recovery on a paragraph of prose can take tens of milliseconds.
+ */
+function looksLikeCode(text: string): boolean {
+  const trimmed = text.trim();
+  const code = withoutNestedComments(trimmed);
+  if (ENGLISH.test(code) || hasWordRun(code) || BLOCKLESS_STATEMENT.test(code)) return false;
+  const bare = trimmed.replace(LITERALS, '""');
+  if (!CODE_TOKEN.test(bare) || LEADING_LABEL.test(trimmed) || DEBT_MARKER.test(trimmed)) return false;
+  // A sentence ending in a full stop is prose unless it has code punctuation.
+  if (trimmed.endsWith('.') && !/:=|\(|\{/.test(bare)) return false;
+  const statements = bare.split(/[\n;]/);
+  return !statements.some(isProseWord) && !statements.flatMap((s) => s.split(/[{}]/)).some(isNotationAssignment);
+}
+
+/** The text with string literals emptied and the comments inside it (commented-out comments) removed. */
+function withoutNestedComments(text: string): string {
+  return text.split('\n').map((line) => line.replace(LITERALS, '""').replace(/\/\/.*$|\/\*.*?\*\//g, '')).join('\n');
+}
+
+/** Three words in a row, none of them Go's, as prose has ("and status code") and code never does. */
+function hasWordRun(code: string): boolean {
+  for (const match of code.matchAll(/(?<![\w.])[A-Za-z]+(?: [A-Za-z]+){2,}(?![\w(.])/g)) {
+    const words = match[0].split(' ');
+    for (let i = 0; i + 3 <= words.length; i++) {
+      if (!words.slice(i, i + 3).some((word) => GO_WORDS.has(word))) return true;
+    }
+  }
+  return false;
+}
+
+/** A statement that is one word and no keyword: "method", "parent". */
+function isProseWord(statement: string): boolean {
+  const word = statement.trim();
+  return /^[A-Za-z_]\w*$/.test(word) && !STATEMENT_KEYWORDS.has(word);
+}
+
+/**
+ * An assignment whose left side is no variable, field, element or pointer target:
+ * maths or grammar written in comments (`n * -1 = -n`, `j0(x) = ...`, `local-part = atom`).
+ */
+function isNotationAssignment(statement: string): boolean {
+  if (/^\s*(var|const)\b/.test(statement)) return false;
+  const simple = statement.replace(/^\s*(case\b[^:]*:|(for|if|switch|go|defer|else|return)\b)/, '');
+  const at = /(?<![=!<>:])(<<|>>|&\^|[-+*\/%&|^])?=(?!=)/.exec(simple);
+  if (!at) return false;
+  let targets = simple.slice(0, at.index);
+  // Brackets and call arguments do not matter, only the shape around them.
+  for (let before = ''; before !== targets;) {
+    before = targets;
+    targets = targets.replace(/\[[^[\]]*\]/g, '[]').replace(/\([^()]*\)/g, '()');
+  }
+  return targets.split(',').some((target) => !ASSIGNABLE.test(target));
+}
+
+/**
+ * Expressions that are not calls or receives (`a == b`, `x[i]`, `len(s) > 0`) parse as
+ * statements but would not compile as such: a note, not dead code. True when the whole
+ * text, or every line of it, is one.
+ */
+function isBareExpression(isValidGo: (text: string, as: 'statements') => boolean, text: string): boolean {
+  const bareExpression = (t: string) => !t.startsWith('<-') && !isCall(t) && isValidGo(`_ = (\n${t}\n)`, 'statements');
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  return bareExpression(text.trim()) || (lines.length > 1 && lines.every(bareExpression));
+}
+
+/** An expression that is a call at its top level: ends in `)` with no operator outside brackets. */
+function isCall(expression: string): boolean {
+  if (!expression.endsWith(')') || expression.startsWith('(')) return false;
+  const outside = expression.replace(/"(\\.|[^"\\])*"|`[^`]*`|'(\\.|[^'\\])*'/g, '""');
+  let depth = 0;
+  for (const ch of outside) {
+    if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+    else if (depth === 0 && '=!<>+-*/%&|^'.includes(ch)) return false;
+  }
+  return true;
+}
+
+/** The named node that starts on the line after the run, if any. */
+function nextNode(run: Run): Node | null {
+  const last = run.comments[run.comments.length - 1];
+  const next = last.nextNamedSibling;
+  return next && next.type !== 'comment' && next.startPosition.row === last.endPosition.row + 1 ? next : null;
+}
+
+/** The comment is the preamble of import "C": C code for cgo. */
+function isCgoImport(node: Node, facts: FileFacts): boolean {
+  if (node.type !== 'import_declaration') return false;
+  return facts.imports.some((spec) => spec.path === 'C' && spec.node.startIndex >= node.startIndex && spec.node.endIndex <= node.endIndex);
+}
+
+/** A doc comment of the declaration node that starts with the declared name. */
+function documents(node: Node, text: string): boolean {
+  const firstWord = /^\s*([A-Za-z_]\w*)/.exec(text)?.[1];
+  return firstWord !== undefined && declaredNames(node).includes(firstWord);
+}
+
+function declaredNames(node: Node): string[] {
+  const names = node.childrenForFieldName('name').map((n) => n?.text ?? '');
+  if (names.length > 0) return names;
+  // type/var/const declarations: the names of their specs.
+  return node.namedChildren.flatMap((spec) => (spec ? spec.childrenForFieldName('name').map((n) => n?.text ?? '') : []));
+}
+
+/** Where comment lines sit among statements or declarations, which gofmt does not align. */
+const UNALIGNED_PARENTS = new Set(['statement_list', 'block', 'source_file']);
+
+/**
+ * Deletes the comment's whole lines and keeps the file gofmt-clean: no two blank lines
+ * in a row, no blank line left hanging right after `{` or right before `}`. Null when
+ * the deletion would join two runs of lines that gofmt aligns (struct fields, var
+ * blocks, trailing comments): gofmt would then realign them, which a fix cannot know.
+ */
+function deleteLines(source: string, first: Node, last: Node): Fix | null {
+  let from = source.lastIndexOf('\n', first.startIndex - 1) + 1;
+  const lineEnd = source.indexOf('\n', last.endIndex);
+  let to = lineEnd < 0 ? source.length : lineEnd + 1;
+  const previousLine = source.slice(source.lastIndexOf('\n', from - 2) + 1, Math.max(0, from - 1));
+  const nextLineEnd = source.indexOf('\n', to);
+  const nextLine = source.slice(to, nextLineEnd < 0 ? source.length : nextLineEnd);
+  const previousBlank = from > 0 && previousLine.trim() === '';
+  const nextBlank = nextLineEnd >= 0 && nextLine.trim() === '';
+  if (!previousBlank && !nextBlank) {
+    const trailingComment = (line: string) => !/^\s*(\/\/|\/\*)/.test(line) && /\/\/|\/\*/.test(line);
+    const aligned = !UNALIGNED_PARENTS.has(first.parent?.type ?? '') || trailingComment(previousLine) || trailingComment(nextLine);
+    if (aligned) return null;
+  }
+  if ((previousBlank || previousLine.trimEnd().endsWith('{')) && nextBlank) to = nextLineEnd + 1;
+  else if (previousBlank && nextLine.trim().startsWith('}')) from = source.lastIndexOf('\n', from - 2) + 1;
+  return { title: 'Delete the commented-out code', edits: [{ start: from, end: to, text: '' }] };
+}
