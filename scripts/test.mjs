@@ -1,6 +1,7 @@
 // `npm test`: checks what the tests need beyond Node, then typecheck + compile, the
 // drift check of generated files, our own lint, the bundle, and the mocha suites.
 import { spawnSync } from 'child_process';
+import { rmSync } from 'fs';
 
 function need(command, args, hint) {
   const probe = spawnSync(command, args, { stdio: 'ignore' });
@@ -23,6 +24,8 @@ need('gofmt', ['-h'], 'the fix tests compare against the real gofmt. Install Go 
 need(process.env.GODEBT_CHROMIUM ?? 'chromium', ['--version'], 'the VS Code suite runs in a real VS Code driven by Chromium (Debian: apt-get install chromium), or set GODEBT_CHROMIUM.');
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+// A fresh out/: a compiled file whose source was deleted must not run as a test.
+rmSync('out', { recursive: true, force: true });
 step('typecheck and compile (tsc)', npx, ['tsc', '-p', '.']);
 step('generated files are up to date', 'node', ['out/scripts/generate.js', '--check']);
 step('lint our TypeScript (eslint)', npx, ['eslint', '.']);

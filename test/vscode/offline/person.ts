@@ -13,7 +13,7 @@ export async function driveLikeAPerson(page: Page, results: string): Promise<voi
   await shot('01-squiggles');
 
   // The hover: message, source and the clickable rule code.
-  const client = token(page, 'client := &http.Client{}', 'Client');
+  const client = await spot(page, 'client := &http.Client{}', 'Client');
   const hover = await hoverOver(page, client);
   const hoverText = await hover.innerText();
   assert.match(hoverText, /Timeout/, `hover text: ${hoverText}`);
@@ -23,11 +23,11 @@ export async function driveLikeAPerson(page: Page, results: string): Promise<voi
   await page.keyboard.press('Escape');
 
   // The quick-fix menu after the quick-fix keybinding, then the fixed file.
-  await client.click();
-  await page.keyboard.press('Control+Period');
-  const entry = page.locator('.action-widget .action-label, .context-view .action-label', { hasText: 'Timeout' }).first();
+  await page.mouse.click(client.x, client.y);
+  await page.keyboard.press('Control+.');
+  const entry = page.locator('.action-widget').getByText('Add Timeout: 10 * time.Second').first();
   await entry.waitFor(LIMIT);
-  const menu = await page.locator('.action-widget, .context-view').first().innerText();
+  const menu = await page.locator('.action-widget').first().innerText();
   assert.match(menu, /Suppress http-client-no-timeout on this line/, `menu: ${menu}`);
   assert.match(menu, /Show guidance for http-client-no-timeout/, `menu: ${menu}`);
   await shot('03-quick-fix-menu');
@@ -37,7 +37,7 @@ export async function driveLikeAPerson(page: Page, results: string): Promise<voi
   await shot('04-after-fix');
 
   // The guidance page, reached by clicking the rule code in the hover.
-  const todo = token(page, '// TODO: move the base URL', 'TODO');
+  const todo = await spot(page, '// TODO: move the base URL', 'TODO');
   const todoHover = await hoverOver(page, todo);
   await todoHover.locator('a', { hasText: 'debt-marker' }).first().click();
   await page.locator('.tab', { hasText: 'debt-marker.md' }).first().waitFor(LIMIT);
@@ -56,16 +56,24 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.tab.active', { hasText: name }).waitFor(LIMIT);
 }
 
-/** The span showing text within the editor line that contains lineText. */
-function token(page: Page, lineText: string, text: string): Locator {
-  return page.locator('.view-line', { hasText: lineText }).locator('span > span', { hasText: text }).first();
+/** Where text is on screen, within the editor line containing lineText (the editor font is monospace). */
+async function spot(page: Page, lineText: string, text: string): Promise<{ x: number; y: number }> {
+  // A string hasText ignores case: match the exact text.
+  const exact = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const span = page.locator('.view-line', { hasText: lineText }).locator('span > span', { hasText: exact }).first();
+  await span.waitFor(LIMIT);
+  const [content, box] = [await span.innerText(), await span.boundingBox()];
+  assert.ok(box, `${text} is not on screen`);
+  const at = content.replace(/\u00a0/g, ' ').indexOf(text);
+  assert.ok(at >= 0, `${text} not found in "${content}"`);
+  const width = box.width / content.length;
+  return { x: box.x + (at + text.length / 2) * width, y: box.y + box.height / 2 };
 }
 
-async function hoverOver(page: Page, target: Locator): Promise<Locator> {
-  await target.waitFor(LIMIT);
-  const box = await target.boundingBox();
-  assert.ok(box, 'the token is not on screen');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+async function hoverOver(page: Page, target: { x: number; y: number }): Promise<Locator> {
+  // Monaco shows a hover after the pointer moves within a token, as a hand would.
+  await page.mouse.move(target.x - 20, target.y);
+  await page.mouse.move(target.x, target.y, { steps: 8 });
   const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'godebt' }).first();
   await hover.waitFor(LIMIT);
   return hover;

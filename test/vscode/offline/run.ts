@@ -37,6 +37,8 @@ async function main(): Promise<number> {
     'extensions.autoCheckUpdates': false,
     'update.mode': 'none',
     'editor.hover.delay': 100,
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
   }));
 
   const port = await freePort();
@@ -47,12 +49,19 @@ async function main(): Promise<number> {
       '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   try {
-    const code = await runSuite(browser, port, workspace);
+    // GODEBT_VSCODE_PERSON_ONLY=1 skips the API suite (for work on the screenshots).
+    const code = process.env.GODEBT_VSCODE_PERSON_ONLY ? 0 : await runSuite(browser, port, workspace);
     if (code !== 0) return code;
     const results = path.join(ROOT, 'test-results');
     fs.mkdirSync(results, { recursive: true });
     const page = await openWorkbench(browser, port, workspace, []);
-    await driveLikeAPerson(page, results);
+    try {
+      await driveLikeAPerson(page, results);
+    } catch (err) {
+      await page.screenshot({ path: path.join(results, 'failure.png') });
+      console.error(`What a person sees: ${err instanceof Error ? err.message : err} (screen: test-results/failure.png)`);
+      return 1;
+    }
     await page.close();
     return 0;
   } finally {
