@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { format } from 'util';
 import { chromium, Browser, Page } from 'playwright-core';
 import { ensureOfflineHost } from './install';
 import { driveLikeAPerson } from './person';
@@ -79,7 +80,7 @@ async function runSuite(browser: Browser, port: number, workspace: string): Prom
   const exited = new Promise<number>((resolve) => (exit = resolve));
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
-    console.log(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    console.log(format(...(args as [unknown, ...unknown[]])));
   });
   await page.exposeFunction('codeAutomationExit', (code: number) => exit(code));
   await page.goto(workbenchUrl(port, workspace, [['extensionTestsPath', remote(port, suite)]]));
