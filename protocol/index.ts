@@ -27,3 +27,34 @@ export interface InitializationOptions {
   /** Client-side commands the server may put in code actions. */
   clientCommands?: string[];
 }
+
+/**
+ * Custom request: the workspace's debt model (server/src/engine/debt.ts DebtModel),
+ * plus what the panel lists beside it. Params: SummaryParams.
+ */
+export const SUMMARY_REQUEST = 'godebt/summary';
+/** Notification from the server whenever the summary changed (the panel refreshes). */
+export const SUMMARY_CHANGED_NOTIFICATION = 'godebt/summaryChanged';
+/** Client command (and server request) that re-scans the whole workspace. */
+export const RESCAN_COMMAND = 'godebt.rescanWorkspace';
+
+export interface SummaryParams {
+  /** Only these severities / categories (all when absent). */
+  severities?: Severity[];
+  categories?: Category[];
+}
+
+/** One finding as the panel lists it (workspace-relative file, 0-based LSP range). */
+export interface SummaryFinding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  uri: string;
+  file: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  effortMinutes: number;
+  fingerprint: string;
+  /** True when the finding is recorded in the baseline (old debt). */
+  inBaseline: boolean;
+}
