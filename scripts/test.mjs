@@ -29,6 +29,6 @@ rmSync('out', { recursive: true, force: true });
 step('typecheck and compile (tsc)', npx, ['tsc', '-p', '.']);
 step('generated files are up to date', 'node', ['out/scripts/generate.js', '--check']);
 step('lint our TypeScript (eslint)', npx, ['eslint', '.']);
-step('bundle (esbuild)', 'node', ['scripts/build.mjs']);
+step('bundle (esbuild) and package the .vsix (vsce)', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'package']);
 step('unit, rule, protocol and CLI tests (mocha)', npx, ['mocha', '--reporter', 'spec', '--ignore', 'out/test/vscode/**', 'out/test/**/*.test.js']);
 step('the VS Code suite in a real, offline VS Code (code-server + Chromium)', 'node', ['out/test/vscode/offline/run.js']);

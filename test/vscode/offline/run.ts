@@ -2,7 +2,7 @@
 // the VS Code server from code-server, driven by Debian's Chromium through
 // playwright-core (shared/docs/vscode-tests-offline.md). Then, in the same browser,
 // drives the workbench as a person would and saves screenshots to test-results/.
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
@@ -21,8 +21,9 @@ async function main(): Promise<number> {
     console.error(`The offline VS Code tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium), or set GODEBT_CHROMIUM.`);
     return 2;
   }
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'client.js'))) {
-    console.error('dist/client.js is missing: run npm run build first.');
+  const vsix = path.join(ROOT, 'godebt.vsix');
+  if (!fs.existsSync(vsix)) {
+    console.error('godebt.vsix is missing: run npm run package first (the person-level checks use the installed package).');
     return 2;
   }
   const host = ensureOfflineHost(path.join(ROOT, '.vscode-test-offline'));
@@ -42,6 +43,7 @@ async function main(): Promise<number> {
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
   }));
 
+  installExtension(host.node, host.serverMain, vsix, scratch);
   const port = await freePort();
   const server = await startServer(host.node, host.serverMain, port, scratch);
   const browser = await chromium.launch({
@@ -55,7 +57,8 @@ async function main(): Promise<number> {
     if (code !== 0) return code;
     const results = path.join(ROOT, 'test-results');
     fs.mkdirSync(results, { recursive: true });
-    const page = await openWorkbench(browser, port, workspace, []);
+    // What a person sees comes from the installed .vsix, not from this checkout.
+    const page = await openWorkbench(browser, port, workspace, { development: false });
     try {
       await driveLikeAPerson(page, results);
     } catch (err) {
@@ -92,20 +95,29 @@ async function runSuite(browser: Browser, port: number, workspace: string): Prom
   return code;
 }
 
-export async function openWorkbench(browser: Browser, port: number, workspace: string, extra: [string, string][]): Promise<Page> {
+async function openWorkbench(browser: Browser, port: number, workspace: string, options: { development: boolean }): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(workbenchUrl(port, workspace, extra));
+  await page.goto(workbenchUrl(port, workspace, [], options.development));
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   return page;
 }
 
-function workbenchUrl(port: number, workspace: string, extra: [string, string][]): string {
-  const payload = [['extensionDevelopmentPath', remote(port, ROOT)], ...extra, ['skipWelcome', 'true']];
+function workbenchUrl(port: number, workspace: string, extra: [string, string][], development = true): string {
+  const payload = [...(development ? [['extensionDevelopmentPath', remote(port, ROOT)]] : []), ...extra, ['skipWelcome', 'true']];
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 function remote(port: number, file: string): string {
   return `vscode-remote://127.0.0.1:${port}${file}`;
+}
+
+/** Installs the packaged extension the way a user would (`--install-extension`). */
+function installExtension(node: string, serverMain: string, vsix: string, scratch: string): void {
+  const result = spawnSync(node, [serverMain, '--accept-server-license-terms', '--extensions-dir', path.join(scratch, 'extensions'),
+    '--server-data-dir', path.join(scratch, 'server'), '--install-extension', vsix], { encoding: 'utf8' });
+  if (result.status !== 0 || !/godebt\.godebt/.test(fs.readdirSync(path.join(scratch, 'extensions')).join(' '))) {
+    throw new Error(`installing ${vsix} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+  }
 }
 
 function startServer(node: string, serverMain: string, port: number, scratch: string): Promise<ChildProcess> {
