@@ -46,11 +46,15 @@ export interface ParsedConfig {
 
 /** Parses and validates the text of a .godebt.json against the rules' metadata. */
 export function parseConfig(text: string, rules: readonly Rule[]): ParsedConfig {
+  if (text.trim() === '') return { problems: [{ message: 'the file is empty: write {} for the defaults', offset: 0, length: 0 }] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !root) {
-    const problems = errors.map((e) => ({ message: syntaxMessage(e), offset: e.offset, length: e.length }));
-    return { problems: problems.length ? problems : [{ message: 'the file is empty: expected an object', offset: 0, length: 0 }] };
+    // An unclosed object nested in another gives the same error twice, at the same place.
+    const problems = errors
+      .map((e) => ({ message: syntaxMessage(e), offset: e.offset, length: e.length }))
+      .filter((p, i, all) => all.findIndex((q) => q.offset === p.offset && q.message === p.message) === i);
+    return { problems };
   }
   return new Validator(rules).config(root);
 }
