@@ -1,7 +1,7 @@
 // Code actions, grouped per finding as in vscode-eslint: the rule's quick fix
 // (preferred when it is the obvious fix), "Suppress RULE on this line", "Suppress
 // RULE in this file", "Disable RULE in .godebt.json" and "Show guidance for RULE".
-import { findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
+import { Edit as JsonEdit, findNodeAtLocation, Node as JsonNode, modify, parseTree } from 'jsonc-parser';
 import { pathToFileURL } from 'url';
 import { CodeAction, CodeActionKind, Command, CreateFile, Diagnostic, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -116,9 +116,12 @@ function disableAction(target: ConfigFileTarget, ruleId: string, diagnostic: Dia
     const { text, version } = target.current;
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     // A rule set with options keeps them; only its severity changes.
-    const existing = findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, ['rules', ruleId]);
+    const tree = parseTree(text);
+    const existing = tree && findNodeAtLocation(tree, ['rules', ruleId]);
     const where = existing?.type === 'object' ? ['rules', ruleId, 'severity'] : ['rules', ruleId];
-    const edits = modify(text, where, 'off', { formattingOptions: { insertSpaces: true, tabSize: 2, eol } });
+    const rules = tree && findNodeAtLocation(tree, ['rules']);
+    const edits = (!existing && rules && appendProperty(text, rules, ruleId, eol)) ||
+      modify(text, where, 'off', { formattingOptions: { insertSpaces: true, tabSize: 2, eol } });
     if (edits.length === 0) return undefined;
     const change = TextDocumentEdit.create({ uri, version }, jsonTextEdits(text, edits));
     return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { documentChanges: [change] } };
@@ -136,6 +139,27 @@ function disableAction(target: ConfigFileTarget, ruleId: string, diagnostic: Dia
       ],
     },
   };
+}
+
+/**
+ * "id": "off" as a new last line of a non-empty object, after the comment that ends
+ * the line of its last property (jsonc-parser's modify would put it before that
+ * comment, so the comment would end up describing the new entry).
+ */
+function appendProperty(text: string, object: JsonNode, id: string, eol: string): JsonEdit[] | undefined {
+  const last = object.children?.[object.children.length - 1];
+  if (object.type !== 'object' || !last) return undefined;
+  const valueEnd = last.offset + last.length;
+  const lineEnd = text.indexOf(eol, valueEnd);
+  const rest = lineEnd < 0 ? '' : text.slice(valueEnd, lineEnd);
+  const restMatch = /^\s*(,)?\s*(\/\/.*)?$/.exec(rest);
+  if (lineEnd < 0 || !restMatch) return undefined;
+  const lineStart = text.lastIndexOf('\n', last.offset) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  const edits: JsonEdit[] = [];
+  if (!restMatch[1]) edits.push({ offset: valueEnd, length: 0, content: ',' });
+  edits.push({ offset: lineEnd, length: 0, content: `${eol}${indent}${JSON.stringify(id)}: "off"` });
+  return edits;
 }
 
 /** jsonc-parser's offset edits of text as LSP edits. */
