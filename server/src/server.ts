@@ -137,7 +137,7 @@ connection.onCodeAction(async (params) => {
   if (!lint || !document) return [];
   return codeActionsFor({
     uri, document, lint, range: params.range, only: params.context.only, guidanceCommand,
-    isGo: !isGoMod(fsPath(uri)), configFile: configTarget(config.configFile),
+    isGo: !isGoMod(fsPath(uri)), configFile: config.configFile ? configTarget(config.configFile) : undefined,
   });
 });
 

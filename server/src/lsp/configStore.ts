@@ -20,16 +20,16 @@ export interface DocumentConfig {
   excluded: boolean;
   /** The same object until something changes, so lint results can be cached against it. */
   config: GodebtConfig;
-  /** The .godebt.json that applies, or where one would go (the folder root, else the document's folder). */
-  configFile: string;
+  /** The .godebt.json that applies, or where one would go (the folder root, else the document's folder); none for unsaved documents. */
+  configFile?: string;
 }
 
 interface FolderConfig {
   enabled: boolean;
   config: GodebtConfig;
   /** Where exclude globs are read from. */
-  dir: string;
-  configFile: string;
+  dir?: string;
+  configFile?: string;
 }
 
 type Logger = (message: string) => void;
@@ -73,9 +73,11 @@ export class ConfigStore {
 
   async forDocument(documentUri: string): Promise<DocumentConfig> {
     const file = fsPath(documentUri);
-    const folder = this.folders.find((f) => file.startsWith(f.path + path.sep));
-    const configFile = folder ? path.join(folder.path, CONFIG_FILE) : findConfigFile(path.dirname(file)) ?? path.join(path.dirname(file), CONFIG_FILE);
-    const key = folder?.path ?? configFile;
+    const onDisk = documentUri.startsWith('file:');
+    const folder = onDisk ? this.folders.find((f) => file.startsWith(f.path + path.sep)) : undefined;
+    // An unsaved (untitled:) document has no folder and no .godebt.json: settings and defaults only.
+    const configFile = !onDisk ? undefined : folder ? path.join(folder.path, CONFIG_FILE) : findConfigFile(path.dirname(file)) ?? path.join(path.dirname(file), CONFIG_FILE);
+    const key = folder?.path ?? configFile ?? '';
     let entry = this.combined.get(key);
     if (!entry) {
       entry = this.compute(folder, configFile);
@@ -84,24 +86,24 @@ export class ConfigStore {
     const resolved = await entry;
     return {
       enabled: resolved.enabled,
-      excluded: isExcluded(resolved.config, resolved.dir, file),
+      excluded: resolved.dir !== undefined && isExcluded(resolved.config, resolved.dir, file),
       config: resolved.config,
       configFile: resolved.configFile,
     };
   }
 
-  private async compute(folder: { uri: string } | undefined, configFile: string): Promise<FolderConfig> {
+  private async compute(folder: { uri: string } | undefined, configFile: string | undefined): Promise<FolderConfig> {
     let settings: GodebtSettings | undefined;
     try {
       settings = await this.fetchSettings(folder?.uri);
     } catch (err) {
       this.log(`godebt could not read the editor settings: ${err instanceof Error ? err.message : String(err)}`);
     }
-    const fileLayer = this.fileLayer(configFile);
+    const fileLayer = configFile ? this.fileLayer(configFile) : {};
     return {
       enabled: settings?.enable !== false,
       config: layerConfig(settingsLayer(settings?.rules), fileLayer),
-      dir: path.dirname(configFile),
+      dir: configFile && path.dirname(configFile),
       configFile,
     };
   }
