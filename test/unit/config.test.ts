@@ -178,3 +178,27 @@ describe('.godebt.json', () => {
     });
   });
 });
+
+describe('the generated JSON schema of .godebt.json', () => {
+  const root = path.resolve(__dirname, '..', '..', '..');
+  const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'godebt.schema.json'), 'utf8')) as {
+    properties: { rules: { properties: Record<string, { anyOf: [unknown, { properties: Record<string, Record<string, unknown>> }] }> } };
+  };
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { jsonValidation: { fileMatch: string; url: string }[] } };
+
+  it('lists every rule with a severity and each of its options (type, default, description, minimum)', () => {
+    const { ALL_RULES } = require('../../server/src/rules/index') as typeof import('../../server/src/rules/index');
+    assert.deepStrictEqual(Object.keys(schema.properties.rules.properties).sort(), ALL_RULES.map((r) => r.meta.id).sort());
+    for (const { meta } of ALL_RULES) {
+      const options = schema.properties.rules.properties[meta.id].anyOf[1].properties;
+      assert.deepStrictEqual(Object.keys(options), ['severity', ...Object.keys(meta.options ?? {})]);
+      for (const [name, option] of Object.entries(meta.options ?? {})) {
+        assert.deepStrictEqual(options[name], { type: option.type, default: option.default, description: option.description, ...(option.minimum === undefined ? {} : { minimum: option.minimum }) });
+      }
+    }
+  });
+
+  it('is what VS Code validates .godebt.json with', () => {
+    assert.deepStrictEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.godebt.json', url: './schemas/godebt.schema.json' }]);
+  });
+});
