@@ -23,6 +23,7 @@ describe('godebt CLI with .godebt.json', function () {
     const { run, output } = runJson(['cmd/a'], root);
     assert.deepStrictEqual(output.findings.map((f) => `${f.rule} ${f.severity}`), ['debt-marker error']);
     assert.strictEqual(run.status, 1);
+    assert.deepStrictEqual(runJson(['--jobs', '2', 'cmd/a'], root).output.findings, output.findings, 'the same on worker threads');
     const inside = runJson(['.'], path.join(root, 'cmd', 'a'));
     assert.deepStrictEqual(inside.output.findings.map((f) => `${f.rule} ${f.severity}`), ['debt-marker error'], 'found from a subfolder too');
   });
