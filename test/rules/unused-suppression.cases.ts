@@ -4,6 +4,10 @@ export default cases({
   valid: [
     { name: 'a directive that silences a finding', code: 'package p\n\n//godebt:ignore debt-marker -- tracked as issue 12\n// TODO: retry\nvar x = 1\n' },
     { name: 'a file-ignore that silences a finding', code: '//godebt:file-ignore debt-marker -- legacy file\n\npackage p\n\n// TODO: retry\nvar x = 1\n' },
+    {
+      name: 'a directive that silences only a finding of suppression-without-reason (which runs first)',
+      code: '//godebt:file-ignore suppression-without-reason -- old directives, cleaned up in issue 9\n\npackage p\n\n//godebt:ignore debt-marker\n// TODO: retry\nvar x = 1\n',
+    },
     { name: 'a bare //nolint may serve golangci-lint', code: 'package p\n\nvar x = 1 //nolint\n' },
     { name: '//nolint naming another linter is golangci-lint\'s', code: 'package p\n\nvar x = 1 //nolint:errcheck // legacy\n' },
     { name: '//nolint naming a peer linter (an alias) may serve that linter', code: 'package p\n\nvar x = 1 //nolint:godox\n' },
