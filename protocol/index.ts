@@ -26,8 +26,14 @@ export const OPEN_GUIDANCE_SERVER_COMMAND = 'godebt.openGuidance';
 export interface InitializationOptions {
   /** Client-side commands the server may put in code actions. */
   clientCommands?: string[];
+  /**
+   * The client watches .godebt.json files itself and sends workspace/didChangeWatchedFiles
+   * (the VS Code client does); otherwise the server registers the watcher when it can.
+   */
+  watchesConfigFiles?: boolean;
 }
 
+<<<<<<< HEAD
 /**
  * Custom request: the workspace's debt model (server/src/engine/debt.ts DebtModel),
  * plus what the panel lists beside it. Params: SummaryParams.
@@ -58,3 +64,18 @@ export interface SummaryFinding {
   /** True when the finding is recorded in the baseline (old debt). */
   inBaseline: boolean;
 }
+=======
+/** The section of the editor settings the server pulls (workspace/configuration), per workspace folder. */
+export const SETTINGS_SECTION = 'godebt';
+
+/** The `godebt.*` settings, as package.json declares them. */
+export interface GodebtSettings {
+  /** Lint at all. */
+  enable?: boolean;
+  /** Rule id -> severity (error, warning, info, hint, off): user or workspace defaults. */
+  rules?: Record<string, string>;
+}
+
+/** The file pattern of configuration files, for watchers. */
+export const CONFIG_FILE_GLOB = '**/.godebt.json';
+>>>>>>> config

@@ -28,7 +28,9 @@ const options = {
   external: ['vscode'],
   // web-tree-sitter's ES module build calls createRequire(import.meta.url), which is
   // undefined in a CommonJS bundle; its CommonJS build is made for this.
-  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
+  // jsonc-parser's default (UMD) build requires its parts at run time, which a bundle
+  // cannot follow; its ES module build bundles.
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter'), 'jsonc-parser': require.resolve('jsonc-parser/lib/esm/main.js') },
   logLevel: 'warning',
 };
 

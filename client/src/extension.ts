@@ -2,7 +2,7 @@
 // rule guidance pages rendered, and registers the commands. The server does the work.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { InitializationOptions, RULES_REQUEST, RuleInfo, SHOW_GUIDANCE_COMMAND } from '../../protocol';
+import { CONFIG_FILE_GLOB, InitializationOptions, RULES_REQUEST, RuleInfo, SETTINGS_SECTION, SHOW_GUIDANCE_COMMAND } from '../../protocol';
 import { GuidanceViewer } from './guidance';
 
 let client: LanguageClient | undefined;
@@ -13,15 +13,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const initializationOptions: InitializationOptions = { clientCommands: [SHOW_GUIDANCE_COMMAND] };
+  const initializationOptions: InitializationOptions = { clientCommands: [SHOW_GUIDANCE_COMMAND], watchesConfigFiles: true };
+  // The server pulls the godebt.* settings per workspace folder (workspace/configuration);
+  // a change of them, or of a .godebt.json on disk, makes it re-lint the open files.
+  const configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
+  context.subscriptions.push(configWatcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'go' },
       { scheme: 'untitled', language: 'go' },
       { scheme: 'file', pattern: '**/go.mod' },
+      { scheme: 'file', pattern: CONFIG_FILE_GLOB },
     ],
     initializationOptions,
     diagnosticPullOptions: { onChange: true, onSave: true },
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: configWatcher },
   };
   client = new LanguageClient('godebt', 'godebt', serverOptions, clientOptions);
 

@@ -1,16 +1,26 @@
 // The godebt language server: protocol wiring only. Runs over IPC (VS Code) or stdio
 // (`godebt-language-server --stdio`, any editor). Pull diagnostics (LSP 3.17) where the
-// client supports them, pushed publishDiagnostics otherwise.
+// client supports them, pushed publishDiagnostics otherwise. Each document is linted
+// with its folder's configuration (ConfigStore); a change of the godebt.* settings or
+// of a .godebt.json re-lints the open documents.
+import * as fs from 'fs';
 import {
-  CodeActionKind, createConnection, DocumentDiagnosticReportKind, InitializeParams, InitializeResult,
-  ProposedFeatures, TextDocumentSyncKind,
+  CodeActionKind, createConnection, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, InitializeParams,
+  InitializeResult, ProposedFeatures, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { OPEN_GUIDANCE_SERVER_COMMAND, RULES_REQUEST, RuleInfo, SHOW_GUIDANCE_COMMAND, type InitializationOptions } from '../../protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CONFIG_FILE_GLOB, GodebtSettings, OPEN_GUIDANCE_SERVER_COMMAND, RULES_REQUEST, RuleInfo, SETTINGS_SECTION, SHOW_GUIDANCE_COMMAND,
+  type InitializationOptions,
+} from '../../protocol';
 import { guidanceUri, packageVersion } from './engine/guidance';
 import { loadGoLanguage } from './engine/goParser';
-import { codeActionsFor } from './lsp/codeActions';
+import { isGoMod } from './engine/linter';
+import { codeActionsFor, ConfigFileTarget } from './lsp/codeActions';
+import { configDiagnostics, isConfigUri } from './lsp/configDiagnostics';
+import { ConfigStore, DocumentConfig, fsPath } from './lsp/configStore';
 import { toDiagnostics } from './lsp/diagnostics';
-import { LintService } from './lsp/lintService';
+import { DocumentLint, LintService } from './lsp/lintService';
 import { ALL_RULES } from './rules/index';
 
 /** Pushed diagnostics wait this long after the last keystroke (stale work is dropped). */
@@ -21,13 +31,32 @@ const log = (message: string) => connection.console.error(message);
 let service: LintService | undefined;
 let ready: Promise<LintService>;
 let pullDiagnostics = false;
+let refreshSupport = false;
+let canCreateFiles = false;
+let watchConfigFiles = false;
+let folderChanges = false;
 let guidanceCommand = OPEN_GUIDANCE_SERVER_COMMAND;
 const pending = new Map<string, NodeJS.Timeout>();
+/** Open .godebt.json documents: checked as typed; they take effect when saved. */
+const configDocuments = new Map<string, TextDocument>();
+let pullSettings = false;
+const store = new ConfigStore(
+  ALL_RULES,
+  async (scopeUri) => (pullSettings ? (await connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION })) as GodebtSettings : undefined),
+  log,
+);
 
 connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
-  pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+  const { capabilities } = params;
+  pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+  refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
+  pullSettings = capabilities.workspace?.configuration === true;
+  folderChanges = capabilities.workspace?.workspaceFolders === true;
+  canCreateFiles = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  watchConfigFiles = !options.watchesConfigFiles && capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   if (options.clientCommands?.includes(SHOW_GUIDANCE_COMMAND)) guidanceCommand = SHOW_GUIDANCE_COMMAND;
+  store.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   ready = loadGoLanguage().then((language) => (service = new LintService(language, ALL_RULES, log)));
   await ready;
   return {
@@ -35,43 +64,81 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       executeCommandProvider: { commands: [OPEN_GUIDANCE_SERVER_COMMAND] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'godebt', version: packageVersion() },
   };
 });
 
+connection.onInitialized(() => {
+  if (watchConfigFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] });
+  if (folderChanges) {
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      store.setFolders((await connection.workspace.getWorkspaceFolders())?.map((f) => f.uri) ?? []);
+      relintAll();
+    });
+  }
+});
+
+connection.onDidChangeConfiguration(() => {
+  store.settingsChanged();
+  relintAll();
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  const configChanges = changes.filter((c) => isConfigUri(c.uri));
+  if (configChanges.length === 0) return;
+  for (const change of configChanges) store.configFileChanged(change.uri);
+  relintAll();
+});
+
 connection.onDidOpenTextDocument(({ textDocument }) => {
-  service?.didOpen(textDocument.uri, textDocument.version, textDocument.text);
+  if (isConfigUri(textDocument.uri)) {
+    configDocuments.set(textDocument.uri, TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text));
+  } else {
+    service?.didOpen(textDocument.uri, textDocument.version, textDocument.text);
+  }
   schedulePush(textDocument.uri, 0);
 });
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-  service?.didChange(textDocument.uri, textDocument.version, contentChanges);
+  const configDocument = configDocuments.get(textDocument.uri);
+  if (configDocument) TextDocument.update(configDocument, contentChanges, textDocument.version);
+  else service?.didChange(textDocument.uri, textDocument.version, contentChanges);
   schedulePush(textDocument.uri, PUSH_DELAY_MS);
 });
 
 connection.onDidCloseTextDocument(({ textDocument }) => {
   clearTimeout(pending.get(textDocument.uri));
   pending.delete(textDocument.uri);
+  configDocuments.delete(textDocument.uri);
   service?.didClose(textDocument.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
 });
 
-connection.languages.diagnostics.on((params, token) => {
-  const lint = token.isCancellationRequested ? undefined : service?.lint(params.textDocument.uri);
+connection.languages.diagnostics.on(async (params, token) => {
+  const uri = params.textDocument.uri;
+  const configDocument = configDocuments.get(uri);
+  if (configDocument) return { kind: DocumentDiagnosticReportKind.Full, items: configDiagnostics(configDocument, ALL_RULES) };
+  const generation = store.generation;
+  const lint = token.isCancellationRequested ? undefined : await lintDocument(uri);
   if (!lint) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const resultId = String(lint.version);
+  const resultId = `${lint.version}:${generation}`;
   if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
   return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(lint) };
 });
 
-connection.onCodeAction((params) => {
+connection.onCodeAction(async (params) => {
   const uri = params.textDocument.uri;
-  const lint = service?.lint(uri);
+  const config = await store.forDocument(uri);
+  const lint = await lintDocument(uri, config);
   const document = service?.document(uri);
   if (!lint || !document) return [];
-  return codeActionsFor({ uri, document, lint, range: params.range, only: params.context.only, guidanceCommand });
+  return codeActionsFor({
+    uri, document, lint, range: params.range, only: params.context.only, guidanceCommand,
+    isGo: !isGoMod(fsPath(uri)), configFile: config.configFile ? configTarget(config.configFile) : undefined,
+  });
 });
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
@@ -95,15 +162,55 @@ connection.onShutdown(() => {
   service = undefined;
 });
 
+/** The document's findings under its configuration; none when godebt is disabled there or the file is excluded. */
+async function lintDocument(uri: string, known?: DocumentConfig): Promise<DocumentLint | undefined> {
+  const config = known ?? (await store.forDocument(uri));
+  const lint = service?.lint(uri, config.config);
+  if (!lint || config.enabled && !config.excluded) return lint;
+  return { ...lint, findings: [], notice: undefined };
+}
+
+/** The .godebt.json to edit for "Disable RULE": the open document's text, else the file's. */
+function configTarget(path: string): ConfigFileTarget {
+  for (const [uri, document] of configDocuments) {
+    if (fsPath(uri) === path) return { path, canCreate: canCreateFiles, current: { text: document.getText(), version: document.version } };
+  }
+  try {
+    return { path, canCreate: canCreateFiles, current: { text: fs.readFileSync(path, 'utf8'), version: null } };
+  } catch {
+    return { path, canCreate: canCreateFiles };
+  }
+}
+
+/** After a configuration change: pull clients are asked to pull again; push mode re-publishes. */
+function relintAll(): void {
+  service?.invalidate();
+  if (pullDiagnostics) {
+    if (refreshSupport) void connection.languages.diagnostics.refresh();
+    return;
+  }
+  for (const uri of [...(service?.openUris() ?? []), ...configDocuments.keys()]) schedulePush(uri, 0);
+}
+
 /** In push mode, lints after a short pause; a newer change replaces the pending run. */
 function schedulePush(uri: string, delay: number): void {
   if (pullDiagnostics) return;
   clearTimeout(pending.get(uri));
   pending.set(uri, setTimeout(() => {
     pending.delete(uri);
-    const lint = service?.lint(uri);
-    if (lint) void connection.sendDiagnostics({ uri, version: lint.version, diagnostics: toDiagnostics(lint) });
+    void publish(uri);
   }, delay));
+}
+
+async function publish(uri: string): Promise<void> {
+  const configDocument = configDocuments.get(uri);
+  if (configDocument) {
+    await connection.sendDiagnostics({ uri, version: configDocument.version, diagnostics: configDiagnostics(configDocument, ALL_RULES) });
+    return;
+  }
+  const lint = await lintDocument(uri);
+  // The document may have changed or closed while the configuration was read.
+  if (lint && lint.version === service?.version(uri)) await connection.sendDiagnostics({ uri, version: lint.version, diagnostics: toDiagnostics(lint) });
 }
 
 connection.listen();

@@ -46,11 +46,11 @@ describe('CLI parts', function () {
   afterEach(() => root && removeTree(root));
 
   describe('lintOne', () => {
-    const settings = (fix: boolean) => ({ fix, maxFileSize: 0, config: {} });
+    const settings = (fix: boolean) => ({ fix, maxFileSize: 0, configs: [{}] });
 
     it('reports a crashing rule in one line and keeps the other rules\' findings', () => {
       root = goTree({ 'a.go': 'package a\n\n// TODO one\n' });
-      const result = lintOne(linter, path.join(root, 'a.go'), settings(false));
+      const result = lintOne(linter, { file: path.join(root, 'a.go'), config: 0 }, settings(false));
       assert.deepStrictEqual(result.findings.map((f) => [f.ruleId, f.fixable]), [['todo-to-done', true]]);
       assert.deepStrictEqual(result.notices.map((n) => [n.level, n.message]), [
         ['warning', 'rule crashes crashed (its findings for this file are missing; please report this): boom'],
@@ -59,7 +59,7 @@ describe('CLI parts', function () {
 
     it('writes the fixed text and reports what remains', () => {
       root = goTree({ 'a.go': 'package a\n\n// TODO one\n// TODO two\n' });
-      const result = lintOne(linter, path.join(root, 'a.go'), settings(true));
+      const result = lintOne(linter, { file: path.join(root, 'a.go'), config: 0 }, settings(true));
       assert.strictEqual(fs.readFileSync(path.join(root, 'a.go'), 'utf8'), 'package a\n\n// DONE one\n// DONE two\n');
       assert.deepStrictEqual([result.fixesApplied, result.findings.length], [2, 0]);
     });
@@ -67,7 +67,7 @@ describe('CLI parts', function () {
     it('does not write back a file that is not valid UTF-8', () => {
       const bytes = Buffer.from('package a\n\n// TODO \xff\n', 'latin1');
       root = goTree({ 'a.go': bytes });
-      const result = lintOne(linter, path.join(root, 'a.go'), settings(true));
+      const result = lintOne(linter, { file: path.join(root, 'a.go'), config: 0 }, settings(true));
       assert.ok(fs.readFileSync(path.join(root, 'a.go')).equals(bytes));
       assert.deepStrictEqual([result.fixesApplied, result.findings.length], [0, 1]);
       assert.match(result.notices[0].message, /^not valid UTF-8: .*, and not fixed$/);
@@ -75,7 +75,7 @@ describe('CLI parts', function () {
 
     it('keeps a byte order mark', () => {
       root = goTree({ 'a.go': '\ufeffpackage a\n\n// TODO one\n' });
-      lintOne(linter, path.join(root, 'a.go'), settings(true));
+      lintOne(linter, { file: path.join(root, 'a.go'), config: 0 }, settings(true));
       assert.strictEqual(fs.readFileSync(path.join(root, 'a.go'), 'utf8'), '\ufeffpackage a\n\n// DONE one\n');
     });
   });

@@ -62,14 +62,19 @@ describe('language server over stdio', function () {
     const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: URI }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
     });
-    assert.deepStrictEqual(actions.map((a) => a.title), ['Suppress debt-marker on this line', 'Show guidance for debt-marker']);
-    assert.deepStrictEqual(actions[1].command, { title: 'Show guidance for debt-marker', command: 'godebt.openGuidance', arguments: ['debt-marker'] });
+    assert.deepStrictEqual(actions.map((a) => a.title), ['Suppress debt-marker on this line', 'Suppress debt-marker in this file', 'Show guidance for debt-marker']);
+    assert.deepStrictEqual(actions[2].command, { title: 'Show guidance for debt-marker', command: 'godebt.openGuidance', arguments: ['debt-marker'] });
     const change = actions[0].edit!.documentChanges![0] as { textDocument: { version: number }; edits: TextEdit[] };
     assert.strictEqual(change.textDocument.version, 1);
     const suppressed = applyTextEdits(SOURCE, change.edits);
     assert.strictEqual(suppressed, 'package service\n\n//godebt:ignore debt-marker -- <reason>\n// TODO: retry on 503\nfunc Call() {}\n');
     await client.change(URI, 2, [{ text: suppressed }]);
-    assert.deepStrictEqual((await client.diagnostics(URI, 2)).diagnostics, []);
+    // The placeholder is not a reason: the directive works, and asks for one.
+    assert.deepStrictEqual((await client.diagnostics(URI, 2)).diagnostics.map((d) => d.code), ['suppression-without-reason']);
+    await client.change(URI, 3, [{ text: suppressed.replace('<reason>', 'tracked as issue 7') }]);
+    assert.deepStrictEqual((await client.diagnostics(URI, 3)).diagnostics, []);
+    const fileEdit = actions[1].edit!.documentChanges![0] as { edits: TextEdit[] };
+    assert.strictEqual(applyTextEdits(SOURCE, fileEdit.edits), '//godebt:file-ignore debt-marker -- <reason>\n\npackage service\n\n// TODO: retry on 503\nfunc Call() {}\n');
   });
 
   it('opens guidance through window/showDocument for editors without the VS Code client', async () => {

@@ -16,6 +16,13 @@ export class TestClient {
   private waiters: (() => void)[] = [];
   stderr = '';
   readonly showDocument: { uri: string }[] = [];
+  /** What the client answers to workspace/configuration, per scope URI ('' for none); see requests below. */
+  settings: (scopeUri: string | undefined, section: string | undefined) => unknown = () => ({});
+  /** Every workspace/configuration item asked for, and the count of workspace/diagnostic/refresh requests. */
+  readonly configurationRequests: { scopeUri?: string; section?: string }[] = [];
+  refreshes = 0;
+  /** Dynamic registrations the server asked for (client/registerCapability). */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
   constructor() {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -34,17 +41,34 @@ export class TestClient {
       this.notify();
       return { success: true };
     });
+    this.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
+      this.configurationRequests.push(...params.items);
+      this.notify();
+      return params.items.map((item) => this.settings(item.scopeUri, item.section));
+    });
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      this.notify();
+      return null;
+    });
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      this.notify();
+      return null;
+    });
     this.connection.listen();
   }
 
-  async initialize(capabilities: ClientCapabilities = {}, initializationOptions: unknown = {}): Promise<{ capabilities: Record<string, unknown> }> {
-    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
+  async initialize(
+    capabilities: ClientCapabilities = {}, initializationOptions: unknown = {}, workspaceFolders: { uri: string; name: string }[] | null = null,
+  ): Promise<{ capabilities: Record<string, unknown> }> {
+    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions, workspaceFolders });
     await this.connection.sendNotification('initialized', {});
     return result as { capabilities: Record<string, unknown> };
   }
 
-  open(uri: string, text: string, version = 1): Promise<void> {
-    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version, text } });
+  open(uri: string, text: string, version = 1, languageId = 'go'): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }
 
   change(uri: string, version: number, contentChanges: unknown[]): Promise<void> {

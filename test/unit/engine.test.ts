@@ -1,5 +1,5 @@
-// The engine without VS Code: grammar loading, the one-pass runner, rule isolation,
-// suppression directives and fix composition.
+// The engine without VS Code: grammar loading, the one-pass runner, rule isolation
+// and fix composition (suppression directives: suppression.test.ts).
 import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, selectCompatibleFixes } from '../../server/src/engine/fix';
@@ -58,36 +58,6 @@ describe('rule runner', () => {
     const result = linter.lintText('a.go', 'package a\n\nvar _ = g()\n', { rules: { 'test-calls': 'info', 'test-crash': 'off' } });
     assert.deepStrictEqual(result.findings.map((f) => f.severity), ['info']);
     assert.deepStrictEqual(result.failures, []);
-  });
-});
-
-describe('suppression directives', () => {
-  let linter: Linter;
-  before(async () => (linter = await Linter.create([calls])));
-  after(() => linter.dispose());
-  const lint = (body: string) => linter.lintText('a.go', `package a\n\n${body}`).findings.map((f) => f.message);
-
-  it('//godebt:ignore covers its own line and the next one', () => {
-    assert.deepStrictEqual(lint('var _ = a() //godebt:ignore test-calls -- fine here\nvar _ = b()\n'), []);
-    assert.deepStrictEqual(lint('//godebt:ignore test-calls -- fine here\nvar _ = a()\nvar _ = b()\n'), ['call of b']);
-    assert.deepStrictEqual(lint('//godebt:ignore other-rule,test-calls -- two rules\nvar _ = a()\n'), []);
-    assert.deepStrictEqual(lint('//godebt:ignore other-rule -- not this one\nvar _ = a()\n'), ['call of a']);
-  });
-
-  it('//godebt:file-ignore before the first declaration covers the file', () => {
-    assert.deepStrictEqual(linter.lintText('a.go', '//godebt:file-ignore test-calls -- legacy\npackage a\n\nvar _ = a()\n\nvar _ = b()\n').findings, []);
-    assert.strictEqual(lint('var _ = a()\n\n//godebt:file-ignore test-calls -- too late\nvar _ = b()\n').length, 2);
-  });
-
-  it('honours //nolint, //nolint:godebt and the rule\'s nolint aliases', () => {
-    assert.deepStrictEqual(lint('var _ = a() //nolint\n'), []);
-    assert.deepStrictEqual(lint('var _ = a() //nolint:godebt\n'), []);
-    assert.deepStrictEqual(lint('var _ = a() //nolint:peer // reason\n'), []);
-    assert.deepStrictEqual(lint('var _ = a() //nolint:errcheck\n'), ['call of a']);
-  });
-
-  it('a //nolint on the line before a declaration covers the whole declaration', () => {
-    assert.deepStrictEqual(lint('//nolint:peer\nfunc f() {\n\ta()\n\tb()\n}\n\nvar _ = c()\n'), ['call of c']);
   });
 });
 

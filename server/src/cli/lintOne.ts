@@ -12,7 +12,14 @@ export interface LintSettings {
   fix: boolean;
   /** Bytes; 0 means no limit. */
   maxFileSize: number;
-  config: GodebtConfig;
+  /** The configurations of the run; each file says which one applies to it. */
+  configs: GodebtConfig[];
+}
+
+/** A file to lint and the index of its configuration in LintSettings.configs. */
+export interface FileTask {
+  file: string;
+  config: number;
 }
 
 /** A finding as the CLI reports it (no fix edits: they stay where they are applied). */
@@ -30,7 +37,8 @@ export interface FileResult {
 /** A CLI batch gives a parse more time than the editor does per keystroke. */
 export const CLI_PARSE_TIMEOUT_MS = 10_000;
 
-export function lintOne(linter: Linter, file: string, settings: LintSettings): FileResult {
+export function lintOne(linter: Linter, { file, config: configIndex }: FileTask, settings: LintSettings): FileResult {
+  const config = settings.configs[configIndex];
   const result: FileResult = { file, linted: false, findings: [], fixesApplied: 0, notices: [] };
   const notice = (level: Notice['level'], message: string) => result.notices.push({ level, file, message });
 
@@ -56,13 +64,13 @@ export function lintOne(linter: Linter, file: string, settings: LintSettings): F
   if (isGeneratedGo(file, text)) return result;
 
   try {
-    const lint = linter.lintFile(file, text, settings.config);
+    const lint = linter.lintFile(file, text, config);
     for (const failure of lint.failures) {
       notice('warning', `rule ${failure.ruleId} crashed (its findings for this file are missing; please report this): ${errorText(failure.error)}`);
     }
     let findings = lint.findings;
     if (settings.fix && valid && !isGoMod(file) && findings.some((f) => f.fix)) {
-      const fixed = linter.fixText(file, text, settings.config);
+      const fixed = linter.fixText(file, text, config);
       if (fixed.output !== text) {
         try {
           fs.writeFileSync(file, fixed.output);

@@ -15,6 +15,8 @@ export interface CliOptions {
   /** Worker threads to use; undefined lets the size of the input decide. */
   jobs: number | undefined;
   tests: boolean;
+  /** --config FILE: the .godebt.json to use instead of the one found above each path. */
+  config: string | undefined;
   quiet: boolean;
   help: boolean;
   version: boolean;
@@ -38,13 +40,15 @@ Options:
                            default small inputs are linted in the main thread
                            and larger ones on every core
       --tests              also apply rules that skip _test.go files by default
+  -c, --config FILE        use this configuration file instead of the nearest
+                           .godebt.json above each path
   -q, --quiet              text format: print only the findings that fail the run
                            (see --fail-on), and no summary line
   -h, --help               show this help
   -v, --version            show the version
 
 Exit codes: 0 nothing at or above --fail-on was found, 1 something was, 2 usage
-error or a path that could not be read or written.
+error, an invalid configuration or a path that could not be read or written.
 Details: docs/cli.md`;
 
 export class UsageError extends Error {}
@@ -64,6 +68,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         'max-file-size': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         tests: { type: 'boolean', default: false },
+        config: { type: 'string', short: 'c' },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -81,6 +86,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']),
     jobs: values.jobs === undefined ? undefined : parseJobs(values.jobs),
     tests: values.tests!,
+    config: values.config,
     quiet: values.quiet!,
     help: values.help!,
     version: values.version!,

@@ -3,11 +3,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { FileResult, LintSettings } from './lintOne';
+import type { FileResult, FileTask, LintSettings } from './lintOne';
 
 export interface WorkerRequest {
   index: number;
-  file: string;
+  task: FileTask;
 }
 
 export interface WorkerResponse {
@@ -23,7 +23,7 @@ function workerFile(): string {
   return found;
 }
 
-export async function lintInWorkers(files: readonly string[], settings: LintSettings, workerCount: number): Promise<FileResult[]> {
+export async function lintInWorkers(files: readonly FileTask[], settings: LintSettings, workerCount: number): Promise<FileResult[]> {
   const script = workerFile();
   const results: FileResult[] = new Array(files.length);
   const workers: Worker[] = [];
@@ -38,7 +38,7 @@ export async function lintInWorkers(files: readonly string[], settings: LintSett
         resolve();
         return;
       }
-      const request: WorkerRequest = { index: next, file: files[next] };
+      const request: WorkerRequest = { index: next, task: files[next] };
       next++;
       worker.postMessage(request);
     };

@@ -3,11 +3,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { GodebtConfig } from '../engine/config';
+import { ConfigFile, findConfigFile, isExcluded, lineColumn, loadConfigFile } from '../engine/configFile';
 import { findPackageRoot, guidanceUri } from '../engine/guidance';
 import { Linter } from '../engine/linter';
 import { ALL_RULES } from '../rules/index';
-import { collectInputs } from './files';
-import { CLI_PARSE_TIMEOUT_MS, FileResult, LintSettings, lintOne } from './lintOne';
+import { collectInputs, Notice } from './files';
+import { CLI_PARSE_TIMEOUT_MS, FileResult, FileTask, LintSettings, lintOne } from './lintOne';
 import { CliOptions, parseCliArgs, UsageError, USAGE } from './options';
 import { lintInWorkers } from './pool';
 import { buildReport, compare, displayPath, fails, renderJson, renderText } from './report';
@@ -44,9 +46,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
 
-  const inputs = collectInputs(options.paths, io.cwd);
-  const settings: LintSettings = { fix: options.fix, maxFileSize: options.maxFileSize, config: { tests: options.tests } };
-  const results = await lintFiles(inputs.files, settings, options.jobs);
+  const inputs = planInputs(options, io.cwd);
+  if (inputs.badConfigs.length > 0) {
+    // Findings under a configuration other than the one written would mislead.
+    for (const { file, text, problems } of inputs.badConfigs) {
+      for (const problem of problems) {
+        const { line, column } = lineColumn(text, problem.offset);
+        io.stderr(`${displayPath(file, io.cwd)}:${line}:${column}: ${problem.message}\n`);
+      }
+    }
+    return EXIT_TROUBLE;
+  }
+  const settings: LintSettings = { fix: options.fix, maxFileSize: options.maxFileSize, configs: inputs.configs };
+  const results = await lintFiles(inputs.tasks, settings, options.jobs);
   const notices = [...inputs.notices, ...results.flatMap((r) => r.notices)]
     .map((n) => ({ ...n, shown: displayPath(n.file, io.cwd) }))
     .sort((a, b) => compare(a.shown, b.shown));
@@ -66,7 +78,56 @@ export async function run(argv: string[], io: Io): Promise<number> {
   return report.findings.some((f) => fails(f.severity, options.failOn)) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-async function lintFiles(files: readonly string[], settings: LintSettings, jobs: number | undefined): Promise<FileResult[]> {
+interface PlannedInputs {
+  tasks: FileTask[];
+  configs: GodebtConfig[];
+  notices: Notice[];
+  badConfigs: ConfigFile[];
+}
+
+/**
+ * The files to lint, each with its configuration: --config, or else the nearest
+ * .godebt.json above the path argument it came from (the defaults when there is none).
+ * Files the configuration excludes are left out; a named one with a message.
+ */
+function planInputs(options: CliOptions, cwd: string): PlannedInputs {
+  const planned: PlannedInputs = { tasks: [], configs: [], notices: [], badConfigs: [] };
+  const loaded = new Map<string, { file: ConfigFile | undefined; index: number }>();
+  const configFor = (given: string) => {
+    const file = options.config ? path.resolve(cwd, options.config) : findConfigFile(path.resolve(cwd, given));
+    const key = file ?? '';
+    let entry = loaded.get(key);
+    if (!entry) {
+      const configFile = file ? loadConfigFile(file, ALL_RULES) : undefined;
+      if (configFile?.problems.length) planned.badConfigs.push(configFile);
+      const config = configFile?.config ?? {};
+      planned.configs.push(options.tests ? { ...config, tests: true } : config);
+      entry = { file: configFile, index: planned.configs.length - 1 };
+      loaded.set(key, entry);
+    }
+    return entry;
+  };
+  const seen = new Set<string>();
+  for (const given of options.paths) {
+    const inputs = collectInputs([given], cwd);
+    planned.notices.push(...inputs.notices);
+    if (inputs.files.length === 0) continue;
+    const { file: configFile, index } = configFor(given);
+    const named = inputs.files.length === 1 && path.resolve(cwd, given) === inputs.files[0];
+    for (const file of inputs.files) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      if (configFile?.config && isExcluded(configFile.config, configFile.dir, file)) {
+        if (named) planned.notices.push({ level: 'warning', file, message: `skipped: excluded by ${displayPath(configFile.file, cwd)}` });
+        continue;
+      }
+      planned.tasks.push({ file, config: index });
+    }
+  }
+  return planned;
+}
+
+async function lintFiles(files: readonly FileTask[], settings: LintSettings, jobs: number | undefined): Promise<FileResult[]> {
   const workers = jobs ?? Math.min(os.availableParallelism(), Math.floor(files.length / FILES_PER_WORKER));
   if (workers > 1) return lintInWorkers(files, settings, workers);
   if (files.length === 0) return [];

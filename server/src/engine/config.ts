@@ -13,6 +13,10 @@ export interface GodebtConfig {
   rules?: Record<string, RuleSetting | SeveritySetting>;
   /** Lint _test.go files too. */
   tests?: boolean;
+  /** Globs of files not to lint, relative to the folder of the .godebt.json (see configFile.ts). */
+  exclude?: string[];
+  /** Path of the baseline file, relative to the .godebt.json; stored, not used yet. */
+  baseline?: string;
 }
 
 export interface EffectiveRule {

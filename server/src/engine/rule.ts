@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from './fileFacts';
 import type { Fix } from './fix';
+import type { DirectiveState } from './suppression';
 
 export const CATEGORIES = [
   'error-handling', 'resilience', 'lifecycle', 'observability',
@@ -110,6 +111,12 @@ export interface Rule {
   check?(ctx: RuleContext, captures: Captures): void;
   /** Called once per file after all matches (for per-file aggregates). */
   finish?(ctx: RuleContext): void;
+  /**
+   * For rules about the suppression directives themselves: called once per file after
+   * the other rules' findings were matched against the directives (so each directive
+   * knows whether it was used). Its findings can be suppressed like any other.
+   */
+  checkDirectives?(ctx: RuleContext, state: DirectiveState): void;
   /** For rules with meta.language 'go.mod': checks one go.mod file. */
   checkGoMod?(ctx: GoModContext): void;
 }

@@ -8,7 +8,7 @@ import { effectiveRules, EffectiveRule, GodebtConfig, ruleApplies } from './conf
 import { collectFileFacts, FileFacts } from './fileFacts';
 import type { Finding } from './finding';
 import { Captures, GoModContext, Report, Rule, RuleContext } from './rule';
-import { covers, Directive, parseDirective } from './suppression';
+import { covers, Directive, DirectiveState, parseDirective } from './suppression';
 
 export interface LintInput {
   fileName: string;
@@ -89,9 +89,11 @@ export class RuleEngine {
       if (owner < 0) {
         const comment = match.captures[0]?.node;
         const directive = comment && parseDirective(comment);
-        if (directive && !(directive.kind === 'file-ignore' && firstDeclaration && directive.start > firstDeclaration.startIndex)) {
-          directives.push(directive);
+        if (!directive) continue;
+        if (directive.kind === 'file-ignore' && firstDeclaration && directive.start > firstDeclaration.startIndex) {
+          directive.problem = 'comes after the first declaration, so it has no effect: move it above the package clause';
         }
+        directives.push(directive);
         continue;
       }
       const rule = this.rules[owner];
@@ -104,12 +106,32 @@ export class RuleEngine {
     const kept: Finding[] = [];
     const suppressed: Finding[] = [];
     const metaById = new Map(this.rules.map((r) => [r.meta.id, r.meta]));
-    for (const finding of findings.sort(byPosition)) {
-      const meta = metaById.get(finding.ruleId)!;
-      const hits = directives.filter((d) => covers(d, meta, finding.range.start.line));
-      for (const d of hits) d.used = true;
-      (hits.length > 0 ? suppressed : kept).push(finding);
+    const sift = (batch: Finding[]) => {
+      for (const finding of batch.sort(byPosition)) {
+        const meta = metaById.get(finding.ruleId)!;
+        // A directive never silences a finding about itself.
+        const hits = directives.filter((d) => !(d.start === finding.span.start && d.end === finding.span.end) && covers(d, meta, finding.range.start.line));
+        for (const d of hits) d.used = true;
+        (hits.length > 0 ? suppressed : kept).push(finding);
+      }
+    };
+    sift(findings.splice(0));
+    // Rules about the directives run once the others' findings are matched to them,
+    // one after the other in registry order, each one's findings matched in turn.
+    const state: DirectiveState = {
+      directives,
+      ruleState: (id) => {
+        const rule = this.rules.find((r) => r.meta.id === id);
+        if (!rule) return 'unknown';
+        return active.has(rule) && !failed.has(rule) ? 'active' : 'inactive';
+      },
+    };
+    for (const [rule, entry] of active) {
+      if (!rule.checkDirectives) continue;
+      guard(rule, () => rule.checkDirectives!(entry.ctx, state));
+      sift(findings.splice(0));
     }
+    kept.sort(byPosition);
     return { findings: kept, suppressed, directives, failures, facts };
   }
 

@@ -16,7 +16,11 @@ export const DEFAULT_MAX_DOCUMENT_SIZE = 4 * 1024 * 1024;
 
 export interface DocumentLint {
   version: number;
+  /** The configuration the findings were computed with. */
+  config: GodebtConfig;
   findings: Finding[];
+  /** Offset of the package clause (Go files), where file-wide directives go above. */
+  packageStart?: number;
   /** A problem with the document as a whole (too large, unparseable in time). */
   notice?: string;
 }
@@ -62,6 +66,10 @@ export class LintService {
     this.open.delete(uri);
   }
 
+  openUris(): string[] {
+    return [...this.open.keys()];
+  }
+
   isOpen(uri: string): boolean {
     return this.open.has(uri);
   }
@@ -79,13 +87,13 @@ export class LintService {
     for (const entry of this.open.values()) entry.lint = undefined;
   }
 
-  /** The findings of the document's current version (computed at most once per version). */
-  lint(uri: string): DocumentLint | undefined {
+  /** The findings of the document's current version under config (computed once per version and config). */
+  lint(uri: string, config: GodebtConfig = this.config): DocumentLint | undefined {
     const entry = this.open.get(uri);
     if (!entry) return undefined;
     const { doc } = entry;
-    if (entry.lint?.version === doc.version) return entry.lint;
-    entry.lint = this.compute(doc);
+    if (entry.lint?.version === doc.version && entry.lint.config === config) return entry.lint;
+    entry.lint = this.compute(doc, config);
     return entry.lint;
   }
 
@@ -96,29 +104,29 @@ export class LintService {
     this.parser.delete();
   }
 
-  private compute(doc: GoDocument): DocumentLint {
+  private compute(doc: GoDocument, config: GodebtConfig): DocumentLint {
     const version = doc.version;
     const fileName = fileNameOf(doc.uri);
     const text = doc.text;
     if (text.length > this.maxDocumentSize) {
-      return { version, findings: [], notice: `godebt skipped this file: ${megabytes(text.length)} is over the ${megabytes(this.maxDocumentSize)} limit for open files.` };
+      return { version, config, findings: [], notice: `godebt skipped this file: ${megabytes(text.length)} is over the ${megabytes(this.maxDocumentSize)} limit for open files.` };
     }
     try {
       if (isGoMod(fileName)) {
-        const result = this.engine.lintGoMod({ fileName, source: text, lines: doc.lines }, this.config);
+        const result = this.engine.lintGoMod({ fileName, source: text, lines: doc.lines }, config);
         this.reportFailures(result.failures);
-        return { version, findings: result.findings };
+        return { version, config, findings: result.findings };
       }
       const tree = doc.syntaxTree(this.parser);
-      const result = this.engine.lint({ fileName, source: text, tree, lines: doc.lines }, this.config);
+      const result = this.engine.lint({ fileName, source: text, tree, lines: doc.lines }, config);
       this.reportFailures(result.failures);
-      return { version, findings: result.findings };
+      return { version, config, findings: result.findings, packageStart: result.facts.packageClause?.startIndex };
     } catch (err) {
       if (err instanceof ParseTimeoutError) {
-        return { version, findings: [], notice: `godebt skipped this file: ${err.message}.` };
+        return { version, config, findings: [], notice: `godebt skipped this file: ${err.message}.` };
       }
       this.once(`lint:${describe(err)}`, `godebt could not lint ${doc.uri}: ${describe(err)}`);
-      return { version, findings: [] };
+      return { version, config, findings: [] };
     }
   }
 
