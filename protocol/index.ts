@@ -33,7 +33,6 @@ export interface InitializationOptions {
   watchesConfigFiles?: boolean;
 }
 
-<<<<<<< HEAD
 /**
  * Custom request: the workspace's debt model (server/src/engine/debt.ts DebtModel),
  * plus what the panel lists beside it. Params: SummaryParams.
@@ -64,7 +63,7 @@ export interface SummaryFinding {
   /** True when the finding is recorded in the baseline (old debt). */
   inBaseline: boolean;
 }
-=======
+
 /** The section of the editor settings the server pulls (workspace/configuration), per workspace folder. */
 export const SETTINGS_SECTION = 'godebt';
 
@@ -78,4 +77,3 @@ export interface GodebtSettings {
 
 /** The file pattern of configuration files, for watchers. */
 export const CONFIG_FILE_GLOB = '**/.godebt.json';
->>>>>>> config

@@ -18,6 +18,8 @@ import deepNesting from './maintainability/deep-nesting';
 import deprecatedApi from './maintainability/deprecated-api';
 import deprecatedIoutil from './maintainability/deprecated-ioutil';
 import functionTooLong from './maintainability/function-too-long';
+import suppressionWithoutReason from './maintainability/suppression-without-reason';
+import unusedSuppression from './maintainability/unused-suppression';
 import cgoImport from './dependencies/cgo-import';
 import gomodDependencyBudget from './dependencies/gomod-dependency-budget';
 import gomodDeprecatedModule from './dependencies/gomod-deprecated-module';
@@ -41,6 +43,8 @@ export const ALL_RULES: readonly Rule[] = [
   deprecatedApi,
   deprecatedIoutil,
   functionTooLong,
+  suppressionWithoutReason,
+  unusedSuppression,
   cgoImport,
   gomodDependencyBudget,
   gomodDeprecatedModule,
