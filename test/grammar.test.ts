@@ -1,10 +1,8 @@
 // The directive grammar (syntaxes/godebt-directives.tmLanguage.json), injected into the
 // Go grammar's line comments, checked against test/grammar/*.test.go: files in the
 // format of vscode-tmgrammar-test (`// ^^^ scope - excluded.scope` under a source
-// line, `// <-- scope` for the columns that the comment marker hides). They run here
-// through vscode-textmate and vscode-oniguruma, which this test takes from
-// node_modules, or else from the offline VS Code of the VS Code suite
-// (.vscode-test-offline/), or from GODEBT_TEXTMATE_MODULES; without them it is skipped.
+// line, `// <-- scope` for the columns that the comment marker hides). They run
+// through vscode-textmate and vscode-oniguruma, the engine VS Code itself uses.
 // The Go grammar is VS Code's (test/grammar/go.tmLanguage.json, from worlpaker/go-syntax).
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -34,19 +32,10 @@ interface Oniguruma {
   OnigString: new (text: string) => unknown;
 }
 
-function textmateModules(): string | undefined {
-  const candidates = [
-    process.env.GODEBT_TEXTMATE_MODULES,
-    path.join(ROOT, 'node_modules'),
-    path.join(ROOT, '.vscode-test-offline', 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules'),
-  ];
-  return candidates.find((dir) => dir && fs.existsSync(path.join(dir, 'vscode-textmate')) && fs.existsSync(path.join(dir, 'vscode-oniguruma')));
-}
-
-async function loadGoGrammar(modules: string): Promise<{ grammar: Grammar; initial: unknown }> {
-  const textmate = require(path.join(modules, 'vscode-textmate')) as TextMate;
-  const oniguruma = require(path.join(modules, 'vscode-oniguruma')) as Oniguruma;
-  const wasm = fs.readFileSync(path.join(modules, 'vscode-oniguruma', 'release', 'onig.wasm'));
+async function loadGoGrammar(): Promise<{ grammar: Grammar; initial: unknown }> {
+  const textmate = require('vscode-textmate') as TextMate;
+  const oniguruma = require('vscode-oniguruma') as Oniguruma;
+  const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
   const files: Record<string, string> = { 'source.go': path.join(GRAMMAR_DIR, 'go.tmLanguage.json'), [INJECTION_SCOPE]: DIRECTIVES };
   const registry = new textmate.Registry({
@@ -112,14 +101,9 @@ describe('directive grammar', () => {
     assert.strictEqual(grammar.injectionSelector, 'L:comment.line.double-slash.go');
   });
 
-  const modules = textmateModules();
   for (const file of fs.readdirSync(GRAMMAR_DIR).filter((f) => f.endsWith('.test.go'))) {
-    it(`highlights ${file} as its assertions say`, async function () {
-      if (!modules) {
-        console.warn('    (vscode-textmate and vscode-oniguruma not found: add them as devDependencies, or run the VS Code suite once)');
-        this.skip();
-      }
-      const { grammar, initial } = await loadGoGrammar(modules!);
+    it(`highlights ${file} as its assertions say`, async () => {
+      const { grammar, initial } = await loadGoGrammar();
       const { lines, assertions } = parseTestFile(fs.readFileSync(path.join(GRAMMAR_DIR, file), 'utf8'));
       assert.ok(assertions.length > 0, 'no assertions');
       const tokens: Token[][] = [];
