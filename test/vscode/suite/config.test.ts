@@ -2,7 +2,7 @@
 // disk and the godebt.* settings re-lint the open files through the client's file
 // watcher and the server's settings pull; an open .godebt.json shows its problems.
 import * as vscode from 'vscode';
-import { diagnosticsWhere, openGo, ruleOf, workspaceFile } from './helpers';
+import { diagnosticsWhere, openGo, ruleOf, when, workspaceFile } from './helpers';
 
 const { Error: ERROR, Warning: WARNING, Information: INFO, Hint: HINT } = vscode.DiagnosticSeverity;
 
@@ -52,5 +52,14 @@ describe('godebt configuration in VS Code', () => {
     await vscode.window.showTextDocument(document);
     const [problem] = await diagnosticsWhere(document.uri, 'the unknown rule', (d) => d.some((x) => x.message.startsWith('unknown rule')));
     if (document.getText(problem.range) !== '"debt-markr"') throw new Error(`the problem is at ${JSON.stringify(document.getText(problem.range))}`);
+  });
+
+  it('validates .godebt.json against the generated JSON schema (VS Code\'s JSON support)', async () => {
+    await writeConfig('{\n  "rules": { "debt-marker": "loud" }\n}\n');
+    const document = await vscode.workspace.openTextDocument(configUri());
+    await vscode.window.showTextDocument(document);
+    // VS Code's own JSON language service reports schema violations; godebt's are tagged source godebt.
+    await when('a schema diagnostic on "loud" from VS Code\'s JSON support', [vscode.languages.onDidChangeDiagnostics], () =>
+      vscode.languages.getDiagnostics(document.uri).some((d) => d.source !== 'godebt' && document.getText(d.range) === '"loud"'));
   });
 });
