@@ -1,0 +1,166 @@
+import type { Node } from 'web-tree-sitter';
+import type { FileFacts } from '../../engine/fileFacts';
+import type { TextEdit } from '../../engine/fix';
+import { contextInScope, enclosingDeclaration, FUNCTION_TYPES, functionName, packageCall, parametersOf } from '../../engine/goSyntax';
+import { removeImportEdit } from '../../engine/imports';
+import { defineRule } from '../../engine/rule';
+
+interface Finding {
+  /** The context expression in scope, e.g. `ctx` or `r.Context()`. */
+  context: string;
+  /**
+   * Whether replacing the call keeps the code's intent: not in a function literal that
+   * may run after the context is done (a goroutine, a deferred call, a callback).
+   */
+  replaceable: boolean;
+}
+
+/** Decides whether a context.Background()/TODO() call is in a function that has a context. */
+function assess(call: Node, facts: FileFacts): Finding | null {
+  const target = packageCall(call, facts);
+  if (target?.path !== 'context' || (target.name !== 'Background' && target.name !== 'TODO')) return null;
+  if (call.childForFieldName('arguments')?.namedChildCount !== 0) return null;
+  const declaration = enclosingDeclaration(call);
+  if (declaration?.type === 'function_declaration' && ['main', 'init'].includes(functionName(declaration))) return null;
+  const context = contextInScope(call, facts);
+  if (!context) return null;
+  const owner = contextOwner(call, context);
+  if (isComparison(call) || isNilGuard(call, context) || storedForLater(call, facts) || afterDone(call, context, owner)) return null;
+  return { context, replaceable: !runsLater(call, owner) };
+}
+
+/** The function whose parameter provides the context expression. */
+function contextOwner(call: Node, context: string): Node | null {
+  const base = context.replace(/\.Context\(\)$/, '');
+  for (let n = call.parent; n; n = n.parent) {
+    if (FUNCTION_TYPES.has(n.type) && parametersOf(n).some((p) => p.name === base)) return n;
+  }
+  return null;
+}
+
+/** `ctx != context.Background()` asks a question about ctx; it does not replace it. */
+function isComparison(call: Node): boolean {
+  const parent = call.parent;
+  return parent?.type === 'binary_expression' && ['==', '!='].includes(parent.childForFieldName('operator')?.text ?? '');
+}
+
+/** `ctx = context.Background()` re-assigning the context itself: the `if ctx == nil` guard. */
+function isNilGuard(call: Node, context: string): boolean {
+  const list = call.parent;
+  const assignment = list?.parent;
+  if (list?.type !== 'expression_list' || assignment?.type !== 'assignment_statement') return false;
+  return assignment.childForFieldName('left')?.namedChildren.some((n) => n?.text === context) ?? false;
+}
+
+/**
+ * A context kept in a field or a composite literal (possibly through context.WithCancel
+ * and friends) belongs to an object that outlives the call: it is detached on purpose.
+ */
+function storedForLater(call: Node, facts: FileFacts): boolean {
+  let value = call;
+  while (value.parent?.type === 'argument_list' && value.parent.namedChildren[0]?.id === value.id) {
+    const wrapper = value.parent.parent;
+    if (!wrapper || packageCall(wrapper, facts)?.path !== 'context') break;
+    value = wrapper;
+  }
+  const parent = value.parent;
+  if (parent?.type === 'literal_element') return true;
+  if (parent?.type !== 'expression_list' || parent.namedChildCount !== 1) return false;
+  const assignment = parent.parent;
+  if (assignment?.type !== 'assignment_statement' || assignment.childForFieldName('right')?.id !== parent.id) return false;
+  return assignment.childForFieldName('left')?.namedChildren[0]?.type === 'selector_expression';
+}
+
+/** After `<-ctx.Done()` (or in its select case) the context is over: cleanup needs a fresh one. */
+function afterDone(call: Node, context: string, owner: Node | null): boolean {
+  const done = `<-${context}.Done()`;
+  const squeeze = (n: Node) => n.text.replace(/\s+/g, '');
+  for (let n: Node | null = call; n && n.id !== owner?.id; n = n.parent) {
+    if (n.type === 'communication_case' && squeeze(n.childForFieldName('communication') ?? n).startsWith(done)) return true;
+    if (n.parent?.type !== 'statement_list') continue;
+    for (let s = n.previousNamedSibling; s; s = s.previousNamedSibling) if (squeeze(s) === done) return true;
+  }
+  return false;
+}
+
+/** Whether a function literal between the call and the context's owner runs at some later time. */
+function runsLater(call: Node, owner: Node | null): boolean {
+  for (let n = call.parent; n && n.id !== owner?.id; n = n.parent) {
+    if (n.type !== 'func_literal') continue;
+    const invocation = n.parent;
+    const invokedNow = invocation?.type === 'call_expression' && invocation.childForFieldName('function')?.id === n.id &&
+      invocation.parent?.type !== 'go_statement' && invocation.parent?.type !== 'defer_statement';
+    if (!invokedNow) return true;
+  }
+  return false;
+}
+
+/**
+ * Every other mention of the package name in code (not in comments or strings), found
+ * by text and confirmed on the tree, so the fix can tell whether the import survives.
+ */
+function otherUses(facts: FileFacts, source: string, local: string, except: Node): Node[] {
+  const uses: Node[] = [];
+  const pattern = new RegExp(`(?<![\\w.])${local}\\s*\\.`, 'g');
+  for (const match of source.matchAll(pattern)) {
+    const node = facts.root.descendantForIndex(match.index!);
+    if (!node || node.id === except.id || node.text !== local) continue;
+    if (node.type === 'identifier' || node.type === 'package_identifier') uses.push(node);
+  }
+  return uses;
+}
+
+export default defineRule({
+  meta: {
+    id: 'context-background-in-request',
+    category: 'lifecycle',
+    severity: 'warning',
+    effortMinutes: 5,
+    fixable: true,
+    summary: 'context.Background() or context.TODO() where the caller\'s context is at hand: deadlines and cancellation are dropped',
+    nolintAliases: ['contextcheck'],
+  },
+  query: `(call_expression
+    function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name)
+    arguments: (argument_list)
+    (#match? @name "^(Background|TODO)$")) @call`,
+  check(ctx, captures) {
+    const call = captures.get('call')!;
+    const finding = assess(call, ctx.facts);
+    if (!finding) return;
+    const name = captures.get('name')!.text;
+    if (!finding.replaceable) {
+      ctx.report({
+        node: call,
+        message: `context.${name}() where ${finding.context} is in scope, in a function literal that may run after it is done: pass ${finding.context}, or context.WithoutCancel(${finding.context}) if the work must outlive it`,
+        fix: null,
+      });
+      return;
+    }
+    ctx.report({
+      node: call,
+      message: `context.${name}() drops the caller's deadline and cancellation: use ${finding.context}`,
+      fix: { title: `Use ${finding.context}`, edits: fixEdits(ctx.facts, ctx.source, call, captures.get('pkg')!, finding.context), preferred: true },
+    });
+  },
+});
+
+/**
+ * Replaces the call. When the request's context comes from *http.Request and the
+ * `context` import would be left unused, the fix replaces every such call in the file
+ * at once and removes the import; fixing them one by one would leave the file broken
+ * after the last one or the import unused.
+ */
+function fixEdits(facts: FileFacts, source: string, call: Node, pkg: Node, context: string): TextEdit[] {
+  const edits: TextEdit[] = [{ start: call.startIndex, end: call.endIndex, text: context }];
+  const others = otherUses(facts, source, pkg.text, pkg);
+  const siblings: TextEdit[] = [];
+  for (const use of others) {
+    const other = use.parent?.parent;
+    const finding = other?.type === 'call_expression' ? assess(other, facts) : null;
+    if (!other || !finding?.replaceable) return edits;
+    siblings.push({ start: other.startIndex, end: other.endIndex, text: finding.context });
+  }
+  const removal = removeImportEdit(facts, source, 'context');
+  return removal ? [...edits, ...siblings, removal] : edits;
+}
