@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from '../../engine/fileFacts';
 import type { TextEdit } from '../../engine/fix';
-import { contextInScope, enclosingDeclaration, FUNCTION_TYPES, functionName, packageCall, parametersOf } from '../../engine/goSyntax';
+import { contextOwner, runsLater } from '../../engine/contextScope';
+import { contextInScope, enclosingDeclaration, functionName, packageCall } from '../../engine/goSyntax';
 import { removeImportEdit } from '../../engine/imports';
 import { defineRule } from '../../engine/rule';
 
@@ -27,15 +28,6 @@ function assess(call: Node, facts: FileFacts): Finding | null {
   const owner = contextOwner(call, context);
   if (isComparison(call) || isNilGuard(call, context) || storedForLater(call, facts) || afterDone(call, context, owner)) return null;
   return { context, replaceable: !runsLater(call, owner) };
-}
-
-/** The function whose parameter provides the context expression. */
-function contextOwner(call: Node, context: string): Node | null {
-  const base = context.replace(/\.Context\(\)$/, '');
-  for (let n = call.parent; n; n = n.parent) {
-    if (FUNCTION_TYPES.has(n.type) && parametersOf(n).some((p) => p.name === base)) return n;
-  }
-  return null;
 }
 
 /** `ctx != context.Background()` asks a question about ctx; it does not replace it. */
@@ -79,18 +71,6 @@ function afterDone(call: Node, context: string, owner: Node | null): boolean {
     if (n.type === 'communication_case' && squeeze(n.childForFieldName('communication') ?? n).startsWith(done)) return true;
     if (n.parent?.type !== 'statement_list') continue;
     for (let s = n.previousNamedSibling; s; s = s.previousNamedSibling) if (squeeze(s) === done) return true;
-  }
-  return false;
-}
-
-/** Whether a function literal between the call and the context's owner runs at some later time. */
-function runsLater(call: Node, owner: Node | null): boolean {
-  for (let n = call.parent; n && n.id !== owner?.id; n = n.parent) {
-    if (n.type !== 'func_literal') continue;
-    const invocation = n.parent;
-    const invokedNow = invocation?.type === 'call_expression' && invocation.childForFieldName('function')?.id === n.id &&
-      invocation.parent?.type !== 'go_statement' && invocation.parent?.type !== 'defer_statement';
-    if (!invokedNow) return true;
   }
   return false;
 }
