@@ -34,6 +34,10 @@ export default cases({
       name: 'a context from another variable',
       code: `${SQL}func load(ctx context.Context, db *sql.DB) error {\n\treqCtx := context.WithoutCancel(ctx)\n\t_, err := db.ExecContext(reqCtx, "DELETE FROM t")\n\treturn err\n}\n`,
     },
+    {
+      name: 'Exec and Begin in a GORM file are left to orm-call-without-context',
+      code: 'package p\n\nimport (\n\t"context"\n\t"database/sql"\n\n\t"gorm.io/gorm"\n)\n\nvar _ *sql.DB\n\nfunc clean(ctx context.Context, db *gorm.DB) {\n\tdb.Exec("VACUUM")\n\tdb.Begin()\n}\n',
+    },
   ],
   invalid: [
     {

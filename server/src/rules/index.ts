@@ -4,6 +4,7 @@ import contextBackgroundInRequest from './lifecycle/context-background-in-reques
 import dbCallWithoutContext from './lifecycle/db-call-without-context';
 import goroutineLeak from './lifecycle/goroutine-leak';
 import missingGracefulShutdown from './lifecycle/missing-graceful-shutdown';
+import ormCallWithoutContext from './lifecycle/orm-call-without-context';
 import debtMarker from './maintainability/debt-marker';
 import cgoImport from './dependencies/cgo-import';
 
@@ -12,6 +13,7 @@ export const ALL_RULES: readonly Rule[] = [
   dbCallWithoutContext,
   goroutineLeak,
   missingGracefulShutdown,
+  ormCallWithoutContext,
   debtMarker,
   cgoImport,
 ];

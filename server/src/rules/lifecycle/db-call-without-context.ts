@@ -6,6 +6,8 @@ import { contextInScope, enclosingFunction, isQualifiedType, packageCall, parame
 import { defineRule } from '../../engine/rule';
 import { SqlCall, sqlMethodCall } from '../../engine/sqlCalls';
 
+const GORM_SHARED = new Set(['Exec', 'Begin']);
+
 export default defineRule({
   meta: {
     id: 'db-call-without-context',
@@ -22,6 +24,8 @@ export default defineRule({
   check(ctx, captures) {
     const call = sqlMethodCall(captures.get('call')!, ctx.facts);
     if (!call?.method.contextForm) return;
+    // In a GORM file, Exec and Begin are most likely *gorm.DB's: orm-call-without-context covers them.
+    if (GORM_SHARED.has(call.name) && ctx.facts.imports.some((i) => i.path === 'gorm.io/gorm')) return;
     const context = contextInScope(call.selector, ctx.facts);
     if (!context) return;
     if (call.args.length > 0 && isContext(call.args[0], context, ctx.facts)) return;
