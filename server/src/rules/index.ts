@@ -5,6 +5,8 @@ import dbCallWithoutContext from './lifecycle/db-call-without-context';
 import goroutineLeak from './lifecycle/goroutine-leak';
 import missingGracefulShutdown from './lifecycle/missing-graceful-shutdown';
 import ormCallWithoutContext from './lifecycle/orm-call-without-context';
+import sqlPoolUnconfigured from './lifecycle/sql-pool-unconfigured';
+import sqlRowsNotClosed from './lifecycle/sql-rows-not-closed';
 import debtMarker from './maintainability/debt-marker';
 import cgoImport from './dependencies/cgo-import';
 
@@ -14,6 +16,8 @@ export const ALL_RULES: readonly Rule[] = [
   goroutineLeak,
   missingGracefulShutdown,
   ormCallWithoutContext,
+  sqlPoolUnconfigured,
+  sqlRowsNotClosed,
   debtMarker,
   cgoImport,
 ];
