@@ -7,6 +7,7 @@ import missingGracefulShutdown from './lifecycle/missing-graceful-shutdown';
 import ormCallWithoutContext from './lifecycle/orm-call-without-context';
 import sqlPoolUnconfigured from './lifecycle/sql-pool-unconfigured';
 import sqlRowsNotClosed from './lifecycle/sql-rows-not-closed';
+import sqlStringConcat from './security/sql-string-concat';
 import debtMarker from './maintainability/debt-marker';
 import cgoImport from './dependencies/cgo-import';
 
@@ -18,6 +19,7 @@ export const ALL_RULES: readonly Rule[] = [
   ormCallWithoutContext,
   sqlPoolUnconfigured,
   sqlRowsNotClosed,
+  sqlStringConcat,
   debtMarker,
   cgoImport,
 ];
