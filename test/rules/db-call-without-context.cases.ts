@@ -38,6 +38,10 @@ export default cases({
       name: 'Exec and Begin in a GORM file are left to orm-call-without-context',
       code: 'package p\n\nimport (\n\t"context"\n\t"database/sql"\n\n\t"gorm.io/gorm"\n)\n\nvar _ *sql.DB\n\nfunc clean(ctx context.Context, db *gorm.DB) {\n\tdb.Exec("VACUUM")\n\tdb.Begin()\n}\n',
     },
+    {
+      name: 'a driver\'s ExecContext delegating to its own Exec (lib/pq, go-sql-driver/mysql)',
+      code: 'package p\n\nimport (\n\t"context"\n\t"database/sql"\n\t"database/sql/driver"\n)\n\nvar _ sql.IsolationLevel\n\ntype conn struct{}\n\nfunc (cn *conn) Exec(string, []driver.Value) (driver.Result, error) { return nil, nil }\n\nfunc (cn *conn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {\n\treturn cn.Exec(query, nil)\n}\n',
+    },
   ],
   invalid: [
     {

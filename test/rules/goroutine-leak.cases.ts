@@ -44,6 +44,10 @@ export default cases({
       name: 'a return inside an inner endless loop leaves both',
       code: `${P}func pump(ch chan int) {\n\tgo func() {\n\t\tfor {\n\t\t\tfor {\n\t\t\t\tif <-ch == 0 {\n\t\t\t\t\treturn\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t}()\n}\n`,
     },
+    {
+      name: 'a logger\'s Fatal method ends the program',
+      code: `${P}type logger interface{ Fatal(...any) }\n\nfunc watch(ch <-chan error, log logger) {\n\tgo func() {\n\t\tfor {\n\t\t\tif err := <-ch; err != nil {\n\t\t\t\tlog.Fatal(err)\n\t\t\t}\n\t\t}\n\t}()\n}\n`,
+    },
   ],
   invalid: [
     {

@@ -26,12 +26,20 @@ export default cases({
       name: 'ListenAndServe of another package (a graceful wrapper)',
       code: 'package main\n\nimport "example.com/endless"\n\nfunc main() {\n\t_ = endless.ListenAndServe(":8080", nil)\n}\n',
     },
+    {
+      name: 'a router\'s Serve() without a listener is not a server start (universal-translator example)',
+      code: 'package main\n\nimport "net/http"\n\ntype router struct{}\n\nfunc (router) Serve() http.Handler { return nil }\n\nfunc main() {\n\tvar r router\n\thttp.Handle("/", r.Serve())\n}\n',
+    },
   ],
   invalid: [
     {
       name: 'http.ListenAndServe in main',
       code: 'package main\n\nimport "net/http"\n\nfunc main() {\n\thttp.HandleFunc("/", func(http.ResponseWriter, *http.Request) {})\n\t_ = «http.ListenAndServe(":8080", nil)»\n}\n',
       messages: ['Shutdown'],
+    },
+    {
+      name: 'a router\'s Serve() passed to http.ListenAndServe: one finding, on ListenAndServe',
+      code: 'package main\n\nimport "net/http"\n\ntype router struct{}\n\nfunc (router) Serve() http.Handler { return nil }\n\nfunc main() {\n\tvar r router\n\t_ = «http.ListenAndServe(":8080", r.Serve())»\n}\n',
     },
     {
       name: '(*http.Server).ListenAndServeTLS',

@@ -28,6 +28,10 @@ export default cases({
       name: 'a file that imports neither database/sql nor sqlx',
       code: 'package p\n\ntype q interface{ Query(string) (int, error) }\n\nfunc f(db q) {\n\trows, err := db.Query("x")\n\t_, _ = rows, err\n}\n',
     },
+    {
+      name: 'other calls returning two values in a file importing database/sql (mysql driver: readResultSetHeaderPacket)',
+      code: `${SQL}func exec(db *sql.DB, read func() (int, error)) error {\n\tresLen, err := read()\n\tif err != nil {\n\t\treturn err\n\t}\n\tn, err := db.Exec("SELECT 1")\n\t_, _ = resLen, n\n\treturn err\n}\n`,
+    },
   ],
   invalid: [
     {
@@ -55,6 +59,11 @@ export default cases({
       name: 'no fix inside a loop',
       code: `${SQL}func each(db *sql.DB, ids []int) error {\n\tfor _, id := range ids {\n\t\t«rows», err := db.Query("SELECT * FROM t WHERE id = $1", id)\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n\t\tfor rows.Next() {\n\t\t}\n\t}\n\treturn nil\n}\n`,
       output: null,
+    },
+    {
+      name: 'an error check ending in a Fatal method (t.Fatal, logger.Fatalf) leaves the block',
+      code: `${SQL}type logger interface{ Fatalf(string, ...any) }\n\nfunc ids(db *sql.DB, log logger) {\n\t«rows», err := db.Query("SELECT id FROM t")\n\tif err != nil {\n\t\tlog.Fatalf("query: %v", err)\n\t}\n\tfor rows.Next() {\n\t}\n}\n`,
+      output: `${SQL}type logger interface{ Fatalf(string, ...any) }\n\nfunc ids(db *sql.DB, log logger) {\n\trows, err := db.Query("SELECT id FROM t")\n\tif err != nil {\n\t\tlog.Fatalf("query: %v", err)\n\t}\n\tdefer rows.Close()\n\tfor rows.Next() {\n\t}\n}\n`,
     },
   ],
 });

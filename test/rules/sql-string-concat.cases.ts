@@ -24,6 +24,10 @@ export default cases({
       name: 'arguments after the query may be built freely',
       code: `${SQL}func load(db *sql.DB, first, last string) error {\n\t_, err := db.Exec("UPDATE users SET name = $1", first+" "+last)\n\treturn err\n}\n\nvar _ = fmt.Sprint\nvar _ context.Context\n`,
     },
+    {
+      name: 'arithmetic passed to a prepared statement (database/sql example: stmt.Exec(id+1, ...))',
+      code: `${SQL}func insert(stmt *sql.Stmt, id int, name string) error {\n\t_, err := stmt.Exec(id+1, name)\n\treturn err\n}\n\nvar _ = fmt.Sprint\nvar _ context.Context\n`,
+    },
   ],
   invalid: [
     {
@@ -43,6 +47,10 @@ export default cases({
     {
       name: 'sqlx Get, Select and NamedExec',
       code: 'package p\n\nimport "github.com/jmoiron/sqlx"\n\nfunc load(db *sqlx.DB, col string) {\n\tvar v []string\n\tdb.Get(&v, «"SELECT " + col + " FROM t"»)\n\tdb.Select(&v, «"SELECT " + col»)\n\tdb.NamedExec(«"UPDATE t SET " + col + " = :v"», map[string]any{"v": 1})\n}\n',
+    },
+    {
+      name: 'a + of two variables',
+      code: `${SQL}func load(db *sql.DB, base, where string) error {\n\t_, err := db.Exec(«base + where»)\n\treturn err\n}\n\nvar _ = fmt.Sprint\nvar _ context.Context\n`,
     },
     {
       name: 'a constant of another file is not known to be constant',

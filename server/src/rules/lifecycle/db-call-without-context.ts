@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { contextOwner, runsLater } from '../../engine/contextScope';
 import type { FileFacts } from '../../engine/fileFacts';
 import type { Fix } from '../../engine/fix';
-import { contextInScope, enclosingFunction, isQualifiedType, packageCall, parametersOf } from '../../engine/goSyntax';
+import { contextInScope, enclosingDeclaration, enclosingFunction, functionName, isQualifiedType, packageCall, parametersOf } from '../../engine/goSyntax';
 import { defineRule } from '../../engine/rule';
 import { SqlCall, sqlMethodCall } from '../../engine/sqlCalls';
 
@@ -26,6 +26,9 @@ export default defineRule({
     if (!call?.method.contextForm) return;
     // In a GORM file, Exec and Begin are most likely *gorm.DB's: orm-call-without-context covers them.
     if (GORM_SHARED.has(call.name) && ctx.facts.imports.some((i) => i.path === 'gorm.io/gorm')) return;
+    // Inside a method named for the …Context form (a driver's ExecContext calling its Exec), the call is the adapter.
+    const declaration = enclosingDeclaration(call.selector);
+    if (declaration && functionName(declaration) === call.method.contextForm) return;
     const context = contextInScope(call.selector, ctx.facts);
     if (!context) return;
     if (call.args.length > 0 && isContext(call.args[0], context, ctx.facts)) return;

@@ -1,18 +1,11 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from '../../engine/fileFacts';
-import { enclosingFunction, packageCall } from '../../engine/goSyntax';
+import { enclosingFunction } from '../../engine/goSyntax';
 import { defineRule } from '../../engine/rule';
+import { isTerminatingCall } from '../../engine/termination';
 
 /** Statements an unlabelled `break` leaves. */
 const BREAKABLE = new Set(['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement']);
-
-/** Calls that end the goroutine or the program: (import path, name) pairs; '' is a builtin. */
-const TERMINATING: readonly [string, RegExp][] = [
-  ['', /^panic$/],
-  ['os', /^Exit$/],
-  ['runtime', /^Goexit$/],
-  ['log', /^(Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)$/],
-];
 
 export default defineRule({
   meta: {
@@ -57,7 +50,7 @@ function hasWayOut(loop: Node, literal: Node, facts: FileFacts): boolean {
       case 'break_statement':
         return breakLeaves(node, loop);
       default:
-        return terminates(node, facts);
+        return isTerminatingCall(node, facts);
     }
   });
 }
@@ -72,10 +65,4 @@ function breakLeaves(brk: Node, loop: Node): boolean {
     }
   }
   return false;
-}
-
-function terminates(call: Node, facts: FileFacts): boolean {
-  const fn = call.childForFieldName('function');
-  const target = fn?.type === 'identifier' ? { path: '', name: fn.text } : packageCall(call, facts);
-  return target !== null && TERMINATING.some(([path, name]) => path === target.path && name.test(target.name));
 }

@@ -16,6 +16,10 @@ function stateOf(ctx: RuleContext): FileState {
   return state;
 }
 
+function argumentCount(call: Node): number {
+  return call.childForFieldName('arguments')?.namedChildren.filter((n) => n?.type !== 'comment').length ?? 0;
+}
+
 export default defineRule({
   meta: {
     id: 'missing-graceful-shutdown',
@@ -47,7 +51,8 @@ export default defineRule({
     } else if (name === 'Shutdown' || name === 'GracefulStop') {
       if (path === undefined) state.stops = true;
     } else if (path === undefined || path === 'net/http') {
-      state.starts.push(call);
+      // Serve() without a listener is not a server start (a router's Serve() returning a handler).
+      if (!name.startsWith('Serve') || argumentCount(call) > 0) state.starts.push(call);
     }
   },
   finish(ctx) {

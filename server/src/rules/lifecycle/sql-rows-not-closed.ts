@@ -2,9 +2,10 @@ import type { Node } from 'web-tree-sitter';
 import { valueFate } from '../../engine/escape';
 import type { FileFacts } from '../../engine/fileFacts';
 import type { Fix } from '../../engine/fix';
-import { FUNCTION_TYPES, indentationAt, packageCall } from '../../engine/goSyntax';
+import { FUNCTION_TYPES, indentationAt } from '../../engine/goSyntax';
 import { defineRule } from '../../engine/rule';
 import { importsSql } from '../../engine/sqlCalls';
+import { endsBlock } from '../../engine/termination';
 
 /** Methods returning rows that hold a connection until closed, with the fewest arguments each takes. */
 const QUERIES: Readonly<Record<string, number>> = { Query: 1, QueryContext: 2, Queryx: 1, QueryxContext: 2 };
@@ -19,15 +20,10 @@ export default defineRule({
     summary: 'rows from Query are never closed: each one holds a pooled connection until the garbage collector finds it',
     nolintAliases: ['sqlclosecheck', 'rowserrcheck'],
   },
-  query: `[
-    (short_var_declaration
-      left: (expression_list . (identifier) @rows . (identifier) @err .)
-      right: (expression_list . (call_expression function: (selector_expression field: (field_identifier) @name)) @call .))
-    (assignment_statement
-      left: (expression_list . (identifier) @rows . (identifier) @err .)
-      right: (expression_list . (call_expression function: (selector_expression field: (field_identifier) @name)) @call .))
-  ] @assign
-  (#match? @name "^(Query|QueryContext|Queryx|QueryxContext)$")`,
+  query: ['short_var_declaration', 'assignment_statement'].map((statement) => `(${statement}
+    left: (expression_list . (identifier) @rows . (identifier) @err .)
+    right: (expression_list . (call_expression function: (selector_expression field: (field_identifier) @name)) @call .)
+    (#match? @name "^(Query|QueryContext|Queryx|QueryxContext)$")) @assign`).join('\n'),
   check(ctx, captures) {
     if (!importsSql(ctx.facts)) return;
     const rows = captures.get('rows')!;
@@ -69,21 +65,11 @@ function deferCloseFix(assign: Node, rows: string, err: string, source: string, 
   if (check.childForFieldName('condition')?.text.replace(/\s+/g, '') !== `${err}!=nil`) return null;
   const statements = check.childForFieldName('consequence')?.namedChildren.find((n) => n?.type === 'statement_list');
   const last = statements?.namedChildren.filter((n) => n?.type !== 'comment').pop();
-  if (!last || !leavesBlock(last, facts)) return null;
+  if (!last || !endsBlock(last, facts)) return null;
   const indent = indentationAt(source, assign.startIndex);
   return {
     title: `Add defer ${rows}.Close()`,
     edits: [{ start: check.endIndex, end: check.endIndex, text: `\n${indent}defer ${rows}.Close()` }],
     preferred: true,
   };
-}
-
-/** A statement after which control never reaches the next one. */
-function leavesBlock(statement: Node, facts: FileFacts): boolean {
-  if (['return_statement', 'goto_statement', 'break_statement', 'continue_statement'].includes(statement.type)) return true;
-  const call = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
-  if (call?.type !== 'call_expression') return false;
-  if (call.childForFieldName('function')?.text === 'panic') return true;
-  const target = packageCall(call, facts);
-  return (target?.path === 'os' && target.name === 'Exit') || (target?.path === 'log' && /^(Fatal|Panic)/.test(target.name));
 }

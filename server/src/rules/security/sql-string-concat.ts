@@ -27,7 +27,7 @@ export default defineRule({
     while (query?.type === 'parenthesized_expression' && query.namedChildren[0]) query = query.namedChildren[0];
     if (!query) return;
     const parts = queryParts(query, ctx.facts);
-    if (!parts) return;
+    if (!parts || isArithmetic(query, parts)) return;
     const constants = constantsInScope(query, ctx.facts);
     const variable = parts.find((p) => !LITERALS.has(p.type) && !(p.type === 'identifier' && constants.has(p.text)));
     if (!variable) return;
@@ -38,6 +38,16 @@ export default defineRule({
     });
   },
 });
+
+/**
+ * `id+1`: a sum of numbers, as passed to a prepared statement's Exec(args...), which
+ * takes no query. A `+` with literals, none of them a string, is not building SQL.
+ */
+function isArithmetic(query: Node, parts: Node[]): boolean {
+  if (query.type !== 'binary_expression') return false;
+  const literals = parts.filter((p) => LITERALS.has(p.type));
+  return literals.length > 0 && literals.every((p) => p.type !== 'interpreted_string_literal' && p.type !== 'raw_string_literal');
+}
 
 /** The operands of a `+` chain or the arguments of fmt.Sprintf (format included); null for anything else. */
 function queryParts(query: Node, facts: FileFacts): Node[] | null {
