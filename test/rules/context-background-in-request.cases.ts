@@ -19,6 +19,10 @@ export default cases({
       code: 'package p\n\nimport "context"\n\nfunc detach(ctx context.Context) context.Context {\n\treturn context.WithoutCancel(ctx)\n}\n',
     },
     {
+      name: 'context.Background() as the argument of context.WithoutCancel',
+      code: 'package p\n\nimport "context"\n\nfunc detach(ctx context.Context) context.Context {\n\treturn context.WithoutCancel(context.Background())\n}\n',
+    },
+    {
       name: 'no context in scope',
       code: 'package p\n\nimport "context"\n\nfunc load(id int) error {\n\treturn fetch(context.Background(), id)\n}\n\nfunc fetch(context.Context, int) error { return nil }\n',
     },

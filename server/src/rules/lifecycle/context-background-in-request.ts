@@ -6,7 +6,7 @@ import { contextInScope, enclosingDeclaration, functionName, packageCall } from 
 import { removeImportEdit } from '../../engine/imports';
 import { defineRule } from '../../engine/rule';
 
-interface Finding {
+interface Assessment {
   /** The context expression in scope, e.g. `ctx` or `r.Context()`. */
   context: string;
   /**
@@ -17,7 +17,7 @@ interface Finding {
 }
 
 /** Decides whether a context.Background()/TODO() call is in a function that has a context. */
-function assess(call: Node, facts: FileFacts): Finding | null {
+function assess(call: Node, facts: FileFacts): Assessment | null {
   const target = packageCall(call, facts);
   if (target?.path !== 'context' || (target.name !== 'Background' && target.name !== 'TODO')) return null;
   if (call.childForFieldName('arguments')?.namedChildCount !== 0) return null;
@@ -26,7 +26,8 @@ function assess(call: Node, facts: FileFacts): Finding | null {
   const context = contextInScope(call, facts);
   if (!context) return null;
   const owner = contextOwner(call, context);
-  if (isComparison(call) || isNilGuard(call, context) || storedForLater(call, facts) || afterDone(call, context, owner)) return null;
+  if (isComparison(call) || isNilGuard(call, context) || detachedOnPurpose(call, facts) || storedForLater(call, facts) ||
+    afterDone(call, context, owner)) return null;
   return { context, replaceable: !runsLater(call, owner) };
 }
 
@@ -34,6 +35,13 @@ function assess(call: Node, facts: FileFacts): Finding | null {
 function isComparison(call: Node): boolean {
   const parent = call.parent;
   return parent?.type === 'binary_expression' && ['==', '!='].includes(parent.childForFieldName('operator')?.text ?? '');
+}
+
+/** The argument of context.WithoutCancel: whoever detaches decides what to detach from. */
+function detachedOnPurpose(call: Node, facts: FileFacts): boolean {
+  const wrapper = call.parent?.type === 'argument_list' ? call.parent.parent : null;
+  const target = wrapper ? packageCall(wrapper, facts) : null;
+  return target?.path === 'context' && target.name === 'WithoutCancel';
 }
 
 /** `ctx = context.Background()` re-assigning the context itself: the `if ctx == nil` guard. */
