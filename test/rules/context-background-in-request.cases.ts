@@ -62,6 +62,10 @@ export default cases({
       name: 'cleanup in the `case <-ctx.Done():` of a select',
       code: 'package p\n\nimport "context"\n\nfunc watch(ctx context.Context, done chan struct{}, cancel func(context.Context)) {\n\tselect {\n\tcase <-done:\n\tcase <-ctx.Done():\n\t\tcancel(context.Background())\n\t}\n}\n',
     },
+    {
+      name: 'deferred clean-up runs when the context may be done (ardanlabs/service: defer teardown(context.Background()))',
+      code: 'package p\n\nimport "context"\n\nfunc run(ctx context.Context, teardown func(context.Context) error, rollback func(context.Context)) error {\n\tdefer teardown(context.Background())\n\tdefer func() {\n\t\trollback(context.Background())\n\t}()\n\treturn ctx.Err()\n}\n',
+    },
   ],
   invalid: [
     {

@@ -85,5 +85,10 @@ export default cases({
       code: `${SQL}func audit(ctx context.Context, db *sql.DB) {\n\tgo func() {\n\t\t_, _ = «db.Exec»("INSERT INTO audit DEFAULT VALUES")\n\t}()\n}\n`,
       output: null,
     },
+    {
+      name: 'no fix when the receiver is a parameter of another type (ardanlabs/service: bgn sqldb.Beginner)',
+      code: `${SQL}type beginner interface{ Begin() (*sql.Tx, error) }\n\nfunc handle(ctx context.Context, bgn beginner) error {\n\ttx, err := «bgn.Begin»()\n\tif err != nil {\n\t\treturn err\n\t}\n\treturn tx.Commit()\n}\n`,
+      output: null,
+    },
   ],
 });

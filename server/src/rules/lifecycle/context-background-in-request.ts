@@ -27,7 +27,7 @@ function assess(call: Node, facts: FileFacts): Assessment | null {
   if (!context) return null;
   const owner = contextOwner(call, context);
   if (isComparison(call) || isNilGuard(call, context) || detachedOnPurpose(call, facts) || storedForLater(call, facts) ||
-    afterDone(call, context, owner)) return null;
+    afterDone(call, context, owner) || deferred(call, owner)) return null;
   return { context, replaceable: !runsLater(call, owner) };
 }
 
@@ -69,6 +69,15 @@ function storedForLater(call: Node, facts: FileFacts): boolean {
   const assignment = parent.parent;
   if (assignment?.type !== 'assignment_statement' || assignment.childForFieldName('right')?.id !== parent.id) return false;
   return assignment.childForFieldName('left')?.namedChildren[0]?.type === 'selector_expression';
+}
+
+/**
+ * Deferred clean-up (`defer teardown(context.Background())`, or inside a deferred
+ * literal) runs when the function returns, when its context is often already done.
+ */
+function deferred(call: Node, owner: Node | null): boolean {
+  for (let n = call.parent; n && n.id !== owner?.id; n = n.parent) if (n.type === 'defer_statement') return true;
+  return false;
 }
 
 /** After `<-ctx.Done()` (or in its select case) the context is over: cleanup needs a fresh one. */

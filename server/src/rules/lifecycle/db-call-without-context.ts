@@ -4,7 +4,7 @@ import type { FileFacts } from '../../engine/fileFacts';
 import type { Fix } from '../../engine/fix';
 import { contextInScope, enclosingDeclaration, enclosingFunction, functionName, isQualifiedType, packageCall, parametersOf } from '../../engine/goSyntax';
 import { defineRule } from '../../engine/rule';
-import { SqlCall, sqlMethodCall } from '../../engine/sqlCalls';
+import { SQL_PATH, SqlCall, sqlMethodCall, SQLX_PATH } from '../../engine/sqlCalls';
 
 const GORM_SHARED = new Set(['Exec', 'Begin']);
 
@@ -61,6 +61,8 @@ function contextFix(call: SqlCall, context: string, facts: FileFacts): Fix | nul
   const form = call.method.contextForm!;
   // A method of that name declared in this file may belong to a type without the …Context form.
   if (declaresMethod(facts, call.name)) return null;
+  // A receiver declared with a type of another package (an interface with just Begin()) may lack the …Context form.
+  if (!mayHaveContextForm(call.receiver, facts)) return null;
   // In a goroutine, deferred call or callback the query may run after the context is done.
   if (runsLater(call.selector, contextOwner(call.selector, context))) return null;
   const rename = { start: call.nameNode.startIndex, end: call.nameNode.endIndex, text: form };
@@ -77,6 +79,23 @@ function isContextParameter(ident: Node, facts: FileFacts): boolean {
     if (parametersOf(fn).some((p) => p.name === ident.text && isQualifiedType(p.type, facts, 'context', 'Context'))) return true;
   }
   return false;
+}
+
+/**
+ * Whether the receiver can be trusted to have the …Context method: a parameter declared
+ * as a database/sql or sqlx type, or a value whose declaration is not a parameter here
+ * (a field, a variable: left to the benefit of the doubt, as the rule's name-based match).
+ */
+function mayHaveContextForm(receiver: Node, facts: FileFacts): boolean {
+  if (receiver.type !== 'identifier') return true;
+  for (let fn = enclosingFunction(receiver); fn; fn = enclosingFunction(fn)) {
+    const param = parametersOf(fn).find((p) => p.name === receiver.text);
+    if (!param) continue;
+    const type = param.type.type === 'pointer_type' ? param.type.namedChildren[0] : param.type;
+    const pkg = type?.type === 'qualified_type' ? facts.pathOf(type.childForFieldName('package')?.text ?? '') : undefined;
+    return pkg === SQL_PATH || pkg === SQLX_PATH;
+  }
+  return true;
 }
 
 function declaresMethod(facts: FileFacts, name: string): boolean {
