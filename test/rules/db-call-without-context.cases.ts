@@ -90,5 +90,10 @@ export default cases({
       code: `${SQL}type beginner interface{ Begin() (*sql.Tx, error) }\n\nfunc handle(ctx context.Context, bgn beginner) error {\n\ttx, err := «bgn.Begin»()\n\tif err != nil {\n\t\treturn err\n\t}\n\treturn tx.Commit()\n}\n`,
       output: null,
     },
+    {
+      name: 'in a GORM file, Exec on a parameter declared as *sql.Tx is still database/sql\'s',
+      code: 'package p\n\nimport (\n\t"context"\n\t"database/sql"\n\n\t"gorm.io/gorm"\n)\n\nvar _ *gorm.DB\n\nfunc raw(ctx context.Context, tx *sql.Tx) {\n\t«tx.Exec»("VACUUM")\n}\n',
+      output: 'package p\n\nimport (\n\t"context"\n\t"database/sql"\n\n\t"gorm.io/gorm"\n)\n\nvar _ *gorm.DB\n\nfunc raw(ctx context.Context, tx *sql.Tx) {\n\ttx.ExecContext(ctx, "VACUUM")\n}\n',
+    },
   ],
 });

@@ -32,6 +32,10 @@ export default cases({
       name: 'a Session carrying the context',
       code: `${G}func load(ctx context.Context, db *gorm.DB) error {\n\tvar u User\n\treturn db.Session(&gorm.Session{Context: ctx}).First(&u).Error\n}\n`,
     },
+    {
+      name: 'a tx or db declared with another type in a GORM file',
+      code: 'package p\n\nimport (\n\t"context"\n\t"database/sql"\n\n\t"gorm.io/gorm"\n)\n\ntype store struct {\n\tdb   *sql.DB\n\torm  *gorm.DB\n}\n\nfunc (s *store) move(ctx context.Context, tx *sql.Tx) error {\n\tif _, err := tx.ExecContext(ctx, "UPDATE t SET a = 1"); err != nil {\n\t\treturn err\n\t}\n\t_, err := s.db.ExecContext(ctx, "UPDATE t SET b = 1")\n\treturn err\n}\n\nfunc (s *store) raw(ctx context.Context, tx *sql.Tx) {\n\ttx.Exec("VACUUM")\n\ts.db.Exec("VACUUM")\n\t_ = s.orm.WithContext(ctx)\n}\n',
+    },
   ],
   invalid: [
     {

@@ -24,8 +24,10 @@ export default defineRule({
   check(ctx, captures) {
     const call = sqlMethodCall(captures.get('call')!, ctx.facts);
     if (!call?.method.contextForm) return;
-    // In a GORM file, Exec and Begin are most likely *gorm.DB's: orm-call-without-context covers them.
-    if (GORM_SHARED.has(call.name) && ctx.facts.imports.some((i) => i.path === 'gorm.io/gorm')) return;
+    // In a GORM file, Exec and Begin are most likely *gorm.DB's (orm-call-without-context covers them)
+    // unless the receiver is a parameter declared with a database/sql or sqlx type.
+    if (GORM_SHARED.has(call.name) && ctx.facts.imports.some((i) => i.path === 'gorm.io/gorm') &&
+      declaredSqlType(call.receiver, ctx.facts) !== true) return;
     // Inside a method named for the …Context form (a driver's ExecContext calling its Exec), the call is the adapter.
     const declaration = enclosingDeclaration(call.selector);
     if (declaration && functionName(declaration) === call.method.contextForm) return;
@@ -62,7 +64,7 @@ function contextFix(call: SqlCall, context: string, facts: FileFacts): Fix | nul
   // A method of that name declared in this file may belong to a type without the …Context form.
   if (declaresMethod(facts, call.name)) return null;
   // A receiver declared with a type of another package (an interface with just Begin()) may lack the …Context form.
-  if (!mayHaveContextForm(call.receiver, facts)) return null;
+  if (declaredSqlType(call.receiver, facts) === false) return null;
   // In a goroutine, deferred call or callback the query may run after the context is done.
   if (runsLater(call.selector, contextOwner(call.selector, context))) return null;
   const rename = { start: call.nameNode.startIndex, end: call.nameNode.endIndex, text: form };
@@ -82,12 +84,12 @@ function isContextParameter(ident: Node, facts: FileFacts): boolean {
 }
 
 /**
- * Whether the receiver can be trusted to have the …Context method: a parameter declared
- * as a database/sql or sqlx type, or a value whose declaration is not a parameter here
- * (a field, a variable: left to the benefit of the doubt, as the rule's name-based match).
+ * What the receiver's declaration says: true for a parameter declared as a database/sql
+ * or sqlx type, false for a parameter of another type, undefined when the receiver is
+ * not a parameter (a field or variable, judged by the rule's name-based match alone).
  */
-function mayHaveContextForm(receiver: Node, facts: FileFacts): boolean {
-  if (receiver.type !== 'identifier') return true;
+function declaredSqlType(receiver: Node, facts: FileFacts): boolean | undefined {
+  if (receiver.type !== 'identifier') return undefined;
   for (let fn = enclosingFunction(receiver); fn; fn = enclosingFunction(fn)) {
     const param = parametersOf(fn).find((p) => p.name === receiver.text);
     if (!param) continue;
@@ -95,7 +97,7 @@ function mayHaveContextForm(receiver: Node, facts: FileFacts): boolean {
     const pkg = type?.type === 'qualified_type' ? facts.pathOf(type.childForFieldName('package')?.text ?? '') : undefined;
     return pkg === SQL_PATH || pkg === SQLX_PATH;
   }
-  return true;
+  return undefined;
 }
 
 function declaresMethod(facts: FileFacts, name: string): boolean {

@@ -74,42 +74,47 @@ function chainAbove(call: Node): Link[] {
   return links;
 }
 
-/** `db`, `s.DB`, `tx`, ... or a parameter or struct field of this file declared as *gorm.DB. */
+/**
+ * `db`, `s.DB`, `tx`, ... or a parameter or struct field of this file declared as
+ * *gorm.DB. A parameter or field this file declares with another type (`tx *sql.Tx`)
+ * is not GORM's, whatever its name.
+ */
 function isGormReceiver(root: Node, facts: FileFacts): boolean {
   if (root.type === 'identifier') {
-    if (RECEIVER_NAMES.test(root.text)) return true;
     for (let fn = enclosingFunction(root); fn; fn = enclosingFunction(fn)) {
       const param = parametersOf(fn).find((p) => p.name === root.text);
       if (param) return isGormPointer(param.type, facts);
     }
-    return false;
+    return RECEIVER_NAMES.test(root.text);
   }
   if (root.type !== 'selector_expression') return false;
   const field = root.childForFieldName('field')?.text ?? '';
-  return RECEIVER_NAMES.test(field) || gormFields(facts).has(field);
+  const declared = structFields(facts).get(field);
+  return declared ?? RECEIVER_NAMES.test(field);
 }
 
 function isGormPointer(type: Node, facts: FileFacts): boolean {
   return type.type === 'pointer_type' && isQualifiedType(type.namedChildren[0], facts, GORM_PATH, 'DB');
 }
 
-const fieldCache = new WeakMap<FileFacts, Set<string>>();
+const fieldCache = new WeakMap<FileFacts, Map<string, boolean>>();
 
-/** Names of struct fields declared as *gorm.DB in this file's top-level types. */
-function gormFields(facts: FileFacts): Set<string> {
-  let names = fieldCache.get(facts);
-  if (names) return names;
-  names = new Set();
+/** Struct fields declared in this file's top-level types: name -> declared as *gorm.DB (by any struct). */
+function structFields(facts: FileFacts): Map<string, boolean> {
+  let fields = fieldCache.get(facts);
+  if (fields) return fields;
+  fields = new Map();
   for (const decl of facts.root.namedChildren) {
     if (decl?.type !== 'type_declaration') continue;
     for (const field of decl.descendantsOfType('field_declaration')) {
       const type = field?.childForFieldName('type');
-      if (!field || !type || !isGormPointer(type, facts)) continue;
-      for (const name of field.childrenForFieldName('name')) if (name) names.add(name.text);
+      if (!field || !type) continue;
+      const gorm = isGormPointer(type, facts);
+      for (const name of field.childrenForFieldName('name')) if (name) fields.set(name.text, gorm || fields.get(name.text) === true);
     }
   }
-  fieldCache.set(facts, names);
-  return names;
+  fieldCache.set(facts, fields);
+  return fields;
 }
 
 /** The parameter of `func(tx *gorm.DB) error { ... }` passed to Transaction: it inherits the outer chain's context. */
