@@ -10,7 +10,15 @@ import httpServerNoTimeouts from './resilience/http-server-no-timeouts';
 import retryFixedDelay from './resilience/retry-fixed-delay';
 import retryWithoutBackoff from './resilience/retry-without-backoff';
 import urlStringConcat from './resilience/url-string-concat';
+import contextBackgroundInRequest from './lifecycle/context-background-in-request';
 import contextCancelDiscarded from './lifecycle/context-cancel-discarded';
+import dbCallWithoutContext from './lifecycle/db-call-without-context';
+import goroutineLeak from './lifecycle/goroutine-leak';
+import missingGracefulShutdown from './lifecycle/missing-graceful-shutdown';
+import ormCallWithoutContext from './lifecycle/orm-call-without-context';
+import sqlPoolUnconfigured from './lifecycle/sql-pool-unconfigured';
+import sqlRowsNotClosed from './lifecycle/sql-rows-not-closed';
+import sqlStringConcat from './security/sql-string-concat';
 import commentedOutCode from './maintainability/commented-out-code';
 import cyclomaticComplexity from './maintainability/cyclomatic-complexity';
 import debtMarker from './maintainability/debt-marker';
@@ -35,7 +43,15 @@ export const ALL_RULES: readonly Rule[] = [
   retryFixedDelay,
   retryWithoutBackoff,
   urlStringConcat,
+  contextBackgroundInRequest,
   contextCancelDiscarded,
+  dbCallWithoutContext,
+  goroutineLeak,
+  missingGracefulShutdown,
+  ormCallWithoutContext,
+  sqlPoolUnconfigured,
+  sqlRowsNotClosed,
+  sqlStringConcat,
   commentedOutCode,
   cyclomaticComplexity,
   debtMarker,

@@ -1,0 +1,68 @@
+import type { Node } from 'web-tree-sitter';
+import { defineRule, RuleContext } from '../../engine/rule';
+
+/** What one file of package main shows, gathered over the query's matches. */
+interface FileState {
+  hasMain: boolean;
+  starts: Node[];
+  stops: boolean;
+}
+
+const files = new WeakMap<RuleContext, FileState>();
+
+function stateOf(ctx: RuleContext): FileState {
+  let state = files.get(ctx);
+  if (!state) files.set(ctx, (state = { hasMain: false, starts: [], stops: false }));
+  return state;
+}
+
+function argumentCount(call: Node): number {
+  return call.childForFieldName('arguments')?.namedChildren.filter((n) => n?.type !== 'comment').length ?? 0;
+}
+
+export default defineRule({
+  meta: {
+    id: 'missing-graceful-shutdown',
+    category: 'lifecycle',
+    severity: 'info',
+    effortMinutes: 30,
+    fixable: false,
+    summary: 'main starts an HTTP server but never calls Shutdown or listens for signals: deploys cut requests off',
+  },
+  query: `
+    (function_declaration name: (identifier) @main (#eq? @main "main"))
+    (call_expression
+      function: (selector_expression field: (field_identifier) @name)
+      (#match? @name "^(ListenAndServe|ListenAndServeTLS|Serve|ServeTLS|Shutdown|GracefulStop|Notify|NotifyContext)$")) @call`,
+  check(ctx, captures) {
+    if (ctx.facts.packageName !== 'main') return;
+    const state = stateOf(ctx);
+    if (captures.pattern === 0) {
+      state.hasMain = true;
+      return;
+    }
+    const call = captures.get('call')!;
+    const name = captures.get('name')!.text;
+    const operand = call.childForFieldName('function')!.childForFieldName('operand');
+    // A package-level function: only net/http's start a server, only os/signal's listen for signals.
+    const path = operand?.type === 'identifier' ? ctx.facts.pathOf(operand.text) : undefined;
+    if (name === 'Notify' || name === 'NotifyContext') {
+      if (path === 'os/signal') state.stops = true;
+    } else if (name === 'Shutdown' || name === 'GracefulStop') {
+      if (path === undefined) state.stops = true;
+    } else if (path === undefined || path === 'net/http') {
+      // Serve() without a listener is not a server start (a router's Serve() returning a handler).
+      if (!name.startsWith('Serve') || argumentCount(call) > 0) state.starts.push(call);
+    }
+  },
+  finish(ctx) {
+    const state = files.get(ctx);
+    if (!state?.hasMain || state.stops) return;
+    for (const call of state.starts) {
+      ctx.report({
+        node: call,
+        message: 'this server is never shut down gracefully: on SIGTERM in-flight requests are cut off; catch the signal with signal.NotifyContext and call srv.Shutdown with a timeout',
+      });
+    }
+  },
+});
