@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { valueFate } from '../../engine/valueFate';
+import { closesIn, escapes } from '../../engine/escape';
 import type { FileFacts } from '../../engine/fileFacts';
 import type { Fix } from '../../engine/fix';
 import { FUNCTION_TYPES, indentationAt } from '../../engine/goSyntax';
@@ -34,8 +34,7 @@ export default defineRule({
     if (args.length < QUERIES[captures.get('name')!.text]) return;
     const scope = outermostFunction(call);
     if (!scope) return;
-    const fate = valueFate(scope, rows.text);
-    if (fate.closed || fate.escapes) return;
+    if (closesIn(scope, rows.text) || escapes(scope, rows.text)) return;
     ctx.report({
       node: rows,
       message: `${rows.text} is never closed, so its connection stays checked out of the pool: add defer ${rows.text}.Close() after the error check`,
