@@ -35,8 +35,8 @@ export default cases({
       code: 'package p\n\nimport "database/sql"\n\nvar _ *sql.DB\n\ntype tmpl struct{}\n\nfunc (tmpl) Exec(string) {}\n\nfunc f(t tmpl, name string) {\n\tt.Exec(name)\n}\n',
     },
     {
-      name: 'gorm transactions: Commit does not return an error',
-      code: 'package p\n\nimport (\n\t"database/sql"\n\n\t"gorm.io/gorm"\n)\n\nvar _ *sql.DB\n\nfunc f(db *gorm.DB) {\n\ttx := db.Begin()\n\ttx.Commit()\n}\n',
+      name: 'gorm: Exec and Commit return *gorm.DB, not an error',
+      code: 'package p\n\nimport (\n\t"database/sql"\n\n\t"gorm.io/gorm"\n)\n\nvar _ *sql.DB\n\nfunc f(db *gorm.DB) {\n\ttx := db.Begin()\n\ttx.Exec("DELETE FROM t")\n\ttx.Commit()\n}\n',
     },
     {
       name: 'tx.Commit() without database/sql',

@@ -23,8 +23,8 @@ const JSON_STREAMS: Readonly<Record<string, string>> = { NewDecoder: 'Decode', N
 /** First words of SQL statements, for Exec calls whose receiver's name says nothing. */
 const SQL_STATEMENT = /^["`]\s*(INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|TRUNCATE|REPLACE|MERGE|GRANT|REVOKE|SET|BEGIN|COMMIT|ROLLBACK|VACUUM|ANALYZE|PRAGMA|LOCK|CALL|EXEC|DO|WITH|SELECT|UPSERT)\b/i;
 
-/** ORMs whose Commit returns something other than error: a file importing them is left alone. */
-const ORMS_WITH_OWN_COMMIT = ['gorm.io/gorm', 'github.com/jinzhu/gorm'];
+/** ORMs whose Exec and Commit return something other than an error: a file importing them is left alone. */
+const ORMS = ['gorm.io/gorm', 'github.com/jinzhu/gorm'];
 
 interface Dropped {
   /** What to call it in the message, e.g. "json.Unmarshal" or "tx.Commit". */
@@ -37,8 +37,9 @@ interface Dropped {
  * Which listed call this is, or null. Method calls have no type information, so they
  * are recognised by shape and kept to the shapes that are nearly always the listed
  * types (silence beats a false alarm):
- *   X.Exec(q, ...)    the file imports database/sql, and X's last name is db/tx (or
- *                     ends in DB/Db/Tx) or q is a string literal starting with SQL
+ *   X.Exec(q, ...)    the file imports database/sql and no ORM whose Exec returns
+ *                     something else, and X's last name is db/tx (or ends in DB/Db/Tx)
+ *                     or q is a string literal starting with an SQL keyword
  *   X.Commit()        X's last name is tx or ends in Tx; the file imports database/sql
  *                     (or sqlx) and no ORM whose Commit returns something else
  *   rows.Scan(...)    the receiver is named exactly rows or row, with arguments
@@ -71,14 +72,14 @@ function droppedCall(call: Node, facts: FileFacts): Dropped | null {
   if (receiverName === null) return null;
   switch (method) {
     case 'Exec': {
-      if (!imports('database/sql') || args.length === 0) return null;
+      if (!imports('database/sql') || args.length === 0 || ORMS.some(imports)) return null;
       const named = /^(db|tx)$|(DB|Db|Tx)$/.test(receiverName);
       return named || SQL_STATEMENT.test(args[0]!.text) ? { name: `${receiverName}.Exec`, binding: '_, err' } : null;
     }
     case 'Commit':
       if (args.length > 0 || !/^tx$|Tx$/.test(receiverName)) return null;
       if (!imports('database/sql') && !imports('github.com/jmoiron/sqlx')) return null;
-      return ORMS_WITH_OWN_COMMIT.some(imports) ? null : single(`${receiverName}.Commit`);
+      return ORMS.some(imports) ? null : single(`${receiverName}.Commit`);
     case 'Scan':
       return args.length > 0 && (receiverName === 'rows' || receiverName === 'row') ? single(`${receiverName}.Scan`) : null;
     case 'Run': case 'Start':
@@ -125,7 +126,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 5,
     fixable: true,
-    summary: 'A call whose only result is an error, used as a statement: the error is silently dropped',
+    summary: 'A call that returns an error (json.Unmarshal, os.Remove, tx.Commit...) used as a statement: the error is silently dropped',
     nolintAliases: ['errcheck'],
   },
   // Only expression statements: deferred calls, go statements and used results never match.
