@@ -3,6 +3,10 @@ import { cases } from '../support/ruleTester';
 export default cases({
   valid: [
     {
+      name: 'a value from recover() compared with the sentinel it was panicked with (net/http style)',
+      code: 'package p\n\nimport "errors"\n\nvar ErrAbortHandler = errors.New("abort")\n\nfunc f() {\n\tdefer func() {\n\t\tif err := recover(); err != nil && err != ErrAbortHandler {\n\t\t\tpanic(err)\n\t\t}\n\t}()\n}\n',
+    },
+    {
       name: 'comparisons with nil',
       code: 'package p\n\nfunc f(err error) bool {\n\treturn err == nil || nil != err\n}\n',
     },

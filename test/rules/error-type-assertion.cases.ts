@@ -3,6 +3,10 @@ import { cases } from '../support/ruleTester';
 export default cases({
   valid: [
     {
+      name: 'a value from recover() can only be inspected by assertion',
+      code: 'package p\n\nimport "fmt"\n\nfunc f() (result error) {\n\tdefer func() {\n\t\tif err := recover(); err != nil {\n\t\t\tswitch e := err.(type) {\n\t\t\tcase error:\n\t\t\t\tresult = e\n\t\t\tdefault:\n\t\t\t\tresult = fmt.Errorf("panic: %v", e)\n\t\t\t}\n\t\t}\n\t}()\n\tdefer func() {\n\t\terr := recover()\n\t\tif e, ok := err.(error); ok {\n\t\t\tresult = e\n\t\t}\n\t}()\n\treturn nil\n}\n',
+    },
+    {
       name: 'inside methods named Is, As, Unwrap',
       code: 'package p\n\ntype MyErr struct{ err error }\n\nfunc (e *MyErr) Error() string { return "my" }\n\nfunc (e *MyErr) Is(err error) bool {\n\t_, ok := err.(*MyErr)\n\treturn ok\n}\n\nfunc (e *MyErr) As(target any) bool {\n\tswitch t := target.(type) {\n\tcase **MyErr:\n\t\t*t = e\n\t\treturn true\n\t}\n\treturn false\n}\n\nfunc (e *MyErr) Unwrap() error {\n\tif u, ok := e.err.(interface{ Unwrap() error }); ok {\n\t\treturn u.Unwrap()\n\t}\n\tswitch err := e.err.(type) {\n\tcase *MyErr:\n\t\treturn err\n\t}\n\treturn e.err\n}\n',
     },

@@ -3,6 +3,14 @@ import { cases } from '../support/ruleTester';
 export default cases({
   valid: [
     {
+      name: 'a value from recover() is not an error, even when named err or e (found in golang.org/x/tools)',
+      code: 'package p\n\nimport "fmt"\n\nfunc f() (err error) {\n\tdefer func() {\n\t\tif e := recover(); e != nil {\n\t\t\terr = fmt.Errorf("cannot import (%v)", e)\n\t\t}\n\t}()\n\tdefer func() {\n\t\tperr := recover()\n\t\tif perr != nil {\n\t\t\terr = fmt.Errorf("panic: %v", perr)\n\t\t}\n\t}()\n\treturn nil\n}\n',
+    },
+    {
+      name: 'stderr ends in "err" but is a stream (found in golang.org/x/tools)',
+      code: 'package p\n\nimport (\n\t"bytes"\n\t"fmt"\n)\n\nfunc f(code int, stderr *bytes.Buffer) error {\n\treturn fmt.Errorf("exit %d: %s", code, stderr)\n}\n',
+    },
+    {
       name: 'the format already has %w',
       code: 'package p\n\nimport "fmt"\n\nfunc f(name string, err, cause error) error {\n\treturn fmt.Errorf("open %s: %w (%v)", name, err, cause)\n}\n',
     },

@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from '../../engine/fileFacts';
-import { insideErrorChainFunction } from '../../engine/errorMethods';
+import { insideErrorChainFunction, isErrorName } from '../../engine/errorIdioms';
 import type { Fix, TextEdit } from '../../engine/fix';
-import { isErrorLikeName, packageMember } from '../../engine/goSyntax';
+import { packageMember } from '../../engine/goSyntax';
 import { addImportEdit } from '../../engine/imports';
 import { defineRule } from '../../engine/rule';
 
@@ -63,20 +63,20 @@ export default defineRule({
   check(ctx, captures) {
     if (captures.pattern === 1) {
       const switched = captures.get('switched')!;
-      if (!isErrorLikeName(switched) || insideErrorChainFunction(switched)) return;
+      if (!isErrorName(switched) || insideErrorChainFunction(switched)) return;
       const cases = captures.get('switch')!.namedChildren.filter((c) => c?.type === 'expression_case');
       const sentinel = cases.flatMap((c) => c!.childForFieldName('value')?.namedChildren ?? []).find((v) => v && isSentinel(v, ctx.facts));
       if (!sentinel) return;
       ctx.report({
         node: switched,
-        message: `switch ${switched.text} compares with == and misses wrapped errors: use case errors.Is(${switched.text}, ${sentinel.text})`,
+        message: `switch ${switched.text} matches its cases with ==, which misses wrapped errors: switch on true with case errors.Is(${switched.text}, ${sentinel.text})`,
       });
       return;
     }
     const left = captures.get('left')!;
     const right = captures.get('right')!;
-    const [error, sentinel] = isErrorLikeName(left) && isSentinel(right, ctx.facts) ? [left, right]
-      : isErrorLikeName(right) && isSentinel(left, ctx.facts) ? [right, left] : [null, null];
+    const [error, sentinel] = isErrorName(left) && isSentinel(right, ctx.facts) ? [left, right]
+      : isErrorName(right) && isSentinel(left, ctx.facts) ? [right, left] : [null, null];
     if (!error || !sentinel || insideErrorChainFunction(error)) return;
     const comparison = captures.get('comparison')!;
     const negated = captures.get('operator')!.text === '!=';

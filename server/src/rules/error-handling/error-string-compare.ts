@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
+import { isErrorName } from '../../engine/errorIdioms';
 import type { FileFacts } from '../../engine/fileFacts';
-import { isErrorLikeName, packageCall } from '../../engine/goSyntax';
+import { packageCall } from '../../engine/goSyntax';
 import { defineRule } from '../../engine/rule';
 
 /** strings functions that test an error's text when it is their first argument. */
@@ -37,7 +38,7 @@ export default defineRule({
     arguments: (argument_list) @args) @text`,
   check(ctx, captures) {
     const error = captures.get('error')!;
-    if (!isErrorLikeName(error) || captures.get('args')!.namedChildCount > 0) return;
+    if (!isErrorName(error) || captures.get('args')!.namedChildCount > 0) return;
     const text = captures.get('text')!;
     const how = inspection(text, ctx.facts);
     if (!how) return;

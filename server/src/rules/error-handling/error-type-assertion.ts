@@ -1,5 +1,4 @@
-import { insideErrorChainFunction } from '../../engine/errorMethods';
-import { isErrorLikeName } from '../../engine/goSyntax';
+import { insideErrorChainFunction, isErrorName } from '../../engine/errorIdioms';
 import { defineRule } from '../../engine/rule';
 
 export default defineRule({
@@ -17,7 +16,7 @@ export default defineRule({
     (type_switch_statement value: (identifier) @error) @switch`,
   check(ctx, captures) {
     const error = captures.get('error')!;
-    if (!isErrorLikeName(error) || insideErrorChainFunction(error)) return;
+    if (!isErrorName(error) || insideErrorChainFunction(error)) return;
     if (captures.pattern === 0) {
       const assertion = captures.get('assertion')!;
       ctx.report({

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { isErrorLikeName, packageMember } from '../../engine/goSyntax';
+import { isErrorName } from '../../engine/errorIdioms';
+import { packageMember } from '../../engine/goSyntax';
 import { defineRule } from '../../engine/rule';
 
 interface Verb {
@@ -73,7 +74,7 @@ export default defineRule({
     const verbs = formatVerbs(text);
     if (!verbs || verbs.some((v) => v.letter === 'w')) return;
     const args = (call.childForFieldName('arguments')?.namedChildren ?? []).slice(1);
-    const printed = verbs.find((v) => (v.letter === 'v' || v.letter === 's') && isErrorLikeName(args[v.argument] as Node | undefined));
+    const printed = verbs.find((v) => (v.letter === 'v' || v.letter === 's') && isErrorName(args[v.argument] as Node | undefined));
     if (!printed) return;
     const at = format.startIndex + 1;
     const error = args[printed.argument]!.text;
