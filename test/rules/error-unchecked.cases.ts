@@ -137,6 +137,11 @@ export default cases({
       output: 'package p\n\nimport "os"\n\ntype ID string\n\nfunc f[T any](v T) (T, ID, bool, error) {\n\tif err := os.Remove("x"); err != nil {\n\t\treturn *new(T), "", false, err\n\t}\n\treturn v, "", true, nil\n}\n',
     },
     {
+      name: 'a trailing comment stays after the block, without its alignment padding (found in glog)',
+      code: 'package p\n\nimport "os"\n\nfunc f(link, name string) error {\n\t«os.Remove(link)»        // ignore err\n\tos.Symlink(name, link) // ignore err\n\treturn nil\n}\n',
+      output: 'package p\n\nimport "os"\n\nfunc f(link, name string) error {\n\tif err := os.Remove(link); err != nil {\n\t\treturn err\n\t} // ignore err\n\tos.Symlink(name, link) // ignore err\n\treturn nil\n}\n',
+    },
+    {
       name: 'a statement sharing its line is flagged but not rewritten',
       code: 'package p\n\nimport "os"\n\nfunc f(k int) error {\n\tswitch k {\n\tcase 1: «os.Remove("x")»\n\t}\n\treturn nil\n}\n',
       output: null,

@@ -69,7 +69,7 @@ export default defineRule({
       if (!sentinel) return;
       ctx.report({
         node: switched,
-        message: `switch ${switched.text} matches its cases with ==, which misses wrapped errors: switch on true with case errors.Is(${switched.text}, ${sentinel.text})`,
+        message: `switch ${switched.text} matches its cases with ==, which misses wrapped errors: use switch { case errors.Is(${switched.text}, ${sentinel.text}): ... }`,
       });
       return;
     }

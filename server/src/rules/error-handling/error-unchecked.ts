@@ -107,10 +107,13 @@ function checkErrorFix(statement: Node, dropped: Dropped, source: string, facts:
   if (!handling) return null;
   const indent = indentationAt(source, statement.startIndex);
   const body = handling.body.map((line) => `${indent}\t${line}\n`).join('');
+  // A trailing comment stays after the closing brace; the padding that aligned it with
+  // its neighbours' comments goes, since gofmt does not align across the new block.
+  const padding = /^[ \t]+(?=\/[/*])/.exec(source.slice(statement.endIndex, statement.endIndex + 200))?.[0] ?? '';
   const edits: TextEdit[] = [{
     start: statement.startIndex,
-    end: statement.endIndex,
-    text: `if ${dropped.binding} := ${statement.text}; err != nil {\n${body}${indent}}`,
+    end: statement.endIndex + padding.length,
+    text: `if ${dropped.binding} := ${statement.text}; err != nil {\n${body}${indent}}${padding ? ' ' : ''}`,
   }];
   for (const path of handling.imports) {
     const edit = addImportEdit(facts, source, path);
