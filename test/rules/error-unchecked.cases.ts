@@ -142,6 +142,21 @@ export default cases({
       output: 'package p\n\nimport "os"\n\nfunc f(link, name string) error {\n\tif err := os.Remove(link); err != nil {\n\t\treturn err\n\t} // ignore err\n\tos.Symlink(name, link) // ignore err\n\treturn nil\n}\n',
     },
     {
+      name: 'no fix when a result type is declared in another file: Repo{} would not compile if Repo is an interface (found in cmd/go)',
+      code: 'package p\n\nimport "os"\n\nfunc open(dir string) (Repo, error) {\n\t«os.MkdirAll(dir, 0o755)»\n\treturn newRepo(dir), nil\n}\n',
+      output: null,
+    },
+    {
+      name: 'no fix for an unknown named type of another package',
+      code: 'package p\n\nimport (\n\t"database/sql/driver"\n\t"os"\n)\n\nfunc open(dir string) (driver.Conn, error) {\n\t«os.MkdirAll(dir, 0o755)»\n\treturn nil, nil\n}\n',
+      output: null,
+    },
+    {
+      name: 'standard named types with known zero values: time.Duration is 0, time.Time is a struct',
+      code: 'package p\n\nimport (\n\t"os"\n\t"time"\n)\n\nfunc f() (time.Duration, time.Time, error) {\n\t«os.Chdir("/")»\n\treturn time.Second, time.Now(), nil\n}\n',
+      output: 'package p\n\nimport (\n\t"os"\n\t"time"\n)\n\nfunc f() (time.Duration, time.Time, error) {\n\tif err := os.Chdir("/"); err != nil {\n\t\treturn 0, time.Time{}, err\n\t}\n\treturn time.Second, time.Now(), nil\n}\n',
+    },
+    {
       name: 'a statement sharing its line is flagged but not rewritten',
       code: 'package p\n\nimport "os"\n\nfunc f(k int) error {\n\tswitch k {\n\tcase 1: «os.Remove("x")»\n\t}\n\treturn nil\n}\n',
       output: null,

@@ -2,7 +2,8 @@
 // dropped (RULES.md, error-discarded and error-unchecked): what to do with `err` at
 // that point depends only on the enclosing function.
 //
-//   - its last result is `error`          -> return <zero values>, err
+//   - its last result is `error`          -> return <zero values>, err (when every
+//                                            zero value is known from this file)
 //   - it is an HTTP handler (w, r params) -> http.Error(w, err.Error(), 500) + return
 //   - it is main or init of package main  -> log.Fatal(err)
 //   - otherwise there is no safe handling, and no fix.
@@ -30,11 +31,12 @@ export function errorHandlingFor(node: Node, facts: FileFacts, source: string): 
     const last = results[results.length - 1];
     if (!(last.type === 'type_identifier' && last.text === 'error')) return null;
     const typeParams = typeParameterNames(fn);
-    const zeros = results.slice(0, -1).map((type) => {
-      const text = source.slice(type.startIndex, type.endIndex);
-      // The zero value of a type parameter has no literal form; *new(T) is one.
-      return typeParams.has(text) ? `*new(${text})` : zeroValue(type, facts.root);
-    });
+    const zeros: string[] = [];
+    for (const type of results.slice(0, -1)) {
+      const zero = zeroOf(type, typeParams, facts, source);
+      if (zero === null) return null;
+      zeros.push(zero);
+    }
     return { body: [`return ${[...zeros, 'err'].join(', ')}`], imports: [] };
   }
   const handler = httpHandlerWriter(fn, facts);
@@ -49,6 +51,38 @@ export function errorHandlingFor(node: Node, facts: FileFacts, source: string): 
     return { body: ['log.Fatal(err)'], imports: ['log'] };
   }
   return null;
+}
+
+/** Zero values of standard-library named types, by import path and name: `T{}` is wrong for most. */
+const STD_ZEROS: Readonly<Record<string, string>> = {
+  'time.Duration': '0', 'time.Month': '0', 'time.Weekday': '0', 'io/fs.FileMode': '0', 'os.FileMode': '0',
+  'net/http.ConnState': '0', 'reflect.Kind': '0', 'time.Time': '{}', 'math/big.Int': '{}', 'sync.Mutex': '{}',
+};
+
+/**
+ * The zero value of a result type, or null when it cannot be known from this file:
+ * `T{}` is only written for struct and array types and for named types declared in
+ * this file (a type declared in another file of the package may be an interface or a
+ * number, and `Repo{}` of an interface does not compile).
+ */
+function zeroOf(type: Node, typeParams: Set<string>, facts: FileFacts, source: string): string | null {
+  const text = source.slice(type.startIndex, type.endIndex);
+  // The zero value of a type parameter has no literal form; *new(T) is one.
+  if (typeParams.has(text)) return `*new(${text})`;
+  const path = type.type === 'qualified_type' ? facts.pathOf(type.childForFieldName('package')?.text ?? '') : undefined;
+  const stdZero = path !== undefined ? STD_ZEROS[`${path}.${type.childForFieldName('name')?.text}`] : undefined;
+  if (stdZero) return stdZero === '{}' ? `${text}{}` : stdZero;
+  const zero = zeroValue(type, facts.root);
+  if (!zero.endsWith('{}') || type.type === 'struct_type' || type.type === 'array_type') return zero;
+  if (type.type === 'qualified_type') return null;
+  const named = type.type === 'generic_type' ? type.childForFieldName('type') : type;
+  return named?.type === 'type_identifier' && declaredInFile(facts.root, named.text) ? zero : null;
+}
+
+/** True when the file declares a top-level defined type named name (aliases may stand for anything). */
+function declaredInFile(root: Node, name: string): boolean {
+  return root.namedChildren.some((decl) => decl?.type === 'type_declaration' &&
+    decl.namedChildren.some((spec) => spec?.type === 'type_spec' && spec.childForFieldName('name')?.text === name));
 }
 
 /**
