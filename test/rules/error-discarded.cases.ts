@@ -685,7 +685,7 @@ func f(s string) (int, error) {
       output: null,
     },
     {
-      name: 'no fix in an if initializer or a generic result',
+      name: 'no fix in an if initializer',
       code: `package p
 
 import "strconv"
@@ -696,6 +696,14 @@ func f(s string) error {
 	}
 	return nil
 }
+`,
+      output: null,
+    },
+    {
+      name: 'a generic result is returned as *new(T)',
+      code: `package p
+
+import "strconv"
 
 func g[T any](s string, v T) (T, error) {
 	n, «_» := strconv.Atoi(s)
@@ -703,7 +711,19 @@ func g[T any](s string, v T) (T, error) {
 	return v, nil
 }
 `,
-      output: null,
+      output: `package p
+
+import "strconv"
+
+func g[T any](s string, v T) (T, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return *new(T), err
+	}
+	println(n)
+	return v, nil
+}
+`,
     },
     {
       name: 'no fix at package level, or for a field with no err declared in the function',

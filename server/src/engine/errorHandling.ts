@@ -15,16 +15,6 @@ export interface ErrorHandling {
   importEdit: TextEdit | null;
 }
 
-/**
- * Standard named types that are not structs, whose zero value `T{}` would not compile,
- * keyed by their spelling under the default package name.
- */
-const QUALIFIED_ZERO: Record<string, string> = {
-  'time.Duration': '0', 'time.Month': '0', 'time.Weekday': '0', 'os.FileMode': '0', 'fs.FileMode': '0',
-  'reflect.Kind': '0', 'http.Header': 'nil', 'http.HandlerFunc': 'nil', 'url.Values': 'nil',
-  'json.RawMessage': 'nil', 'template.HTML': '""', 'slog.Level': '0', 'os.Signal': 'nil',
-};
-
 /** How to handle errName at node (a statement inside a function), or null when unknown. */
 export function errorHandling(node: Node, facts: FileFacts, source: string, errName = 'err'): ErrorHandling | null {
   const fn = enclosingFunction(node);
@@ -32,9 +22,10 @@ export function errorHandling(node: Node, facts: FileFacts, source: string, errN
   const results = resultTypesOf(fn);
   const last = results[results.length - 1];
   if (last?.type === 'type_identifier' && last.text === 'error') {
+    const typeParams = typeParameterNames(fn);
     const zeros: string[] = [];
     for (const type of results.slice(0, -1)) {
-      const zero = zeroOf(type, fn, facts.root);
+      const zero = zeroOf(type, typeParams, facts, source);
       if (zero === null) return null;
       zeros.push(zero);
     }
@@ -80,23 +71,49 @@ export function lineEndAfter(source: string, stmt: Node): number | null {
   return /^[ \t]*(\/\/.*)?$/.test(source.slice(stmt.endIndex, end)) ? end : null;
 }
 
-/** A zero value for a result type, or null when none can be written (a type parameter). */
-function zeroOf(type: Node, fn: Node, root: Node): string | null {
-  if (type.type === 'type_identifier' && typeParameterNames(fn).includes(type.text)) return null;
-  if (type.type === 'qualified_type' && QUALIFIED_ZERO[type.text]) return QUALIFIED_ZERO[type.text];
-  return zeroValue(type, root);
+/** Zero values of standard-library named types, by import path and name: `T{}` is wrong for most. */
+const STD_ZEROS: Readonly<Record<string, string>> = {
+  'time.Duration': '0', 'time.Month': '0', 'time.Weekday': '0', 'io/fs.FileMode': '0', 'os.FileMode': '0',
+  'net/http.ConnState': '0', 'reflect.Kind': '0', 'time.Time': '{}', 'math/big.Int': '{}', 'sync.Mutex': '{}',
+};
+
+/**
+ * The zero value of a result type, or null when it cannot be known from this file:
+ * `T{}` is only written for struct and array types and for named types declared in
+ * this file (a type declared in another file of the package may be an interface or a
+ * number, and `Repo{}` of an interface does not compile).
+ */
+function zeroOf(type: Node, typeParams: Set<string>, facts: FileFacts, source: string): string | null {
+  const text = source.slice(type.startIndex, type.endIndex);
+  // The zero value of a type parameter has no literal form; *new(T) is one.
+  if (typeParams.has(text)) return `*new(${text})`;
+  const path = type.type === 'qualified_type' ? facts.pathOf(type.childForFieldName('package')?.text ?? '') : undefined;
+  const stdZero = path !== undefined ? STD_ZEROS[`${path}.${type.childForFieldName('name')?.text}`] : undefined;
+  if (stdZero) return stdZero === '{}' ? `${text}{}` : stdZero;
+  const zero = zeroValue(type, facts.root);
+  if (!zero.endsWith('{}') || type.type === 'struct_type' || type.type === 'array_type') return zero;
+  if (type.type === 'qualified_type') return null;
+  const named = type.type === 'generic_type' ? type.childForFieldName('type') : type;
+  return named?.type === 'type_identifier' && declaredInFile(facts.root, named.text) ? zero : null;
 }
 
-/** Type parameters in scope in fn: its declaration's own, and those of a generic receiver (`func (s *Set[T])`). */
-function typeParameterNames(fn: Node): string[] {
+/** True when the file declares a top-level defined type named name (aliases may stand for anything). */
+function declaredInFile(root: Node, name: string): boolean {
+  return root.namedChildren.some((decl) => decl?.type === 'type_declaration' &&
+    decl.namedChildren.some((spec) => spec?.type === 'type_spec' && spec.childForFieldName('name')?.text === name));
+}
+
+/** Names of the type parameters in scope in fn: its declaration's, or its generic receiver's. */
+function typeParameterNames(fn: Node): Set<string> {
+  const names = new Set<string>();
   const decl = fn.type === 'func_literal' ? enclosingDeclaration(fn) : fn;
-  if (!decl) return [];
-  const names: string[] = [];
+  if (!decl) return names;
   for (const param of decl.childForFieldName('type_parameters')?.namedChildren ?? []) {
-    for (const name of param?.childrenForFieldName('name') ?? []) if (name) names.push(name.text);
+    for (const name of param?.childrenForFieldName('name') ?? []) if (name) names.add(name.text);
   }
-  const receiver = decl.childForFieldName('receiver')?.text ?? '';
-  const args = /\[([^\]]*)\]/.exec(receiver);
-  if (args) names.push(...args[1].split(',').map((s) => s.trim()));
+  const receiver = decl.type === 'method_declaration' ? decl.childForFieldName('receiver') : null;
+  for (const args of receiver?.descendantsOfType('type_arguments') ?? []) {
+    for (const ident of args?.descendantsOfType('type_identifier') ?? []) if (ident) names.add(ident.text);
+  }
   return names;
 }

@@ -1,0 +1,32 @@
+import { packageCall } from '../../engine/goSyntax';
+import { defineRule } from '../../engine/rule';
+
+/** Calls that end the process (or panic) without the caller's say, by import path. */
+const EXITS: Readonly<Record<string, readonly string[]>> = {
+  os: ['Exit'],
+  log: ['Fatal', 'Fatalf', 'Fatalln', 'Panic', 'Panicf', 'Panicln'],
+};
+
+export default defineRule({
+  meta: {
+    id: 'exit-in-library',
+    category: 'error-handling',
+    severity: 'warning',
+    effortMinutes: 15,
+    fixable: false,
+    summary: 'os.Exit or log.Fatal/log.Panic in a package other than main: ends the process with no deferred calls or graceful shutdown',
+  },
+  query: `(call_expression function: (selector_expression
+    field: (field_identifier) @function (#match? @function "^(Exit|Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)$"))) @call`,
+  check(ctx, captures) {
+    if (ctx.facts.packageName === 'main') return;
+    const call = captures.get('call')!;
+    const callee = packageCall(call, ctx.facts);
+    if (!callee || !EXITS[callee.path]?.includes(callee.name)) return;
+    const what = callee.path === 'os' ? 'ends the process' : callee.name.startsWith('Fatal') ? 'exits the process' : 'panics';
+    ctx.report({
+      node: call,
+      message: `${call.childForFieldName('function')!.text} in package ${ctx.facts.packageName} ${what} behind its caller's back, skipping deferred calls and graceful shutdown: return an error instead`,
+    });
+  },
+});
