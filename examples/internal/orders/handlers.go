@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log"
+	"log/slog"
 	"net/http"
 	"strings"
 	"time"
@@ -122,6 +123,7 @@ func (h *Handler) CreateOrder(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		if apiErr, ok := err.(*payments.APIError); ok && apiErr.Code == "card_declined" {
 			metrics.OrdersCreated.WithLabelValues("declined").Inc()
+			slog.Info("card declined", "order", order.ID, "email", util.MaskEmail(req.Email))
 			http.Error(w, "card declined", http.StatusPaymentRequired)
 			return
 		}

@@ -63,3 +63,12 @@ func MaskCard(number string) string {
 	}
 	return strings.Repeat("*", len(number)-4) + number[len(number)-4:]
 }
+
+// MaskEmail keeps the first letter of the local part and the domain.
+func MaskEmail(email string) string {
+	at := strings.LastIndexByte(email, '@')
+	if at < 1 {
+		return "***"
+	}
+	return email[:1] + "***" + email[at:]
+}
