@@ -3,8 +3,11 @@
 // test cases). Corpora: the Go standard library and the Debian golang-*-dev sources
 // under /usr/share/gocode/src (install the set in scripts/realworld-packages.txt).
 //
-//   npm run realworld -- [--corpus stdlib|gocode|all|DIR] [--sample RULE] [--count N]
-//                        [--seed S] [--json FILE] [--parse-timeout MS]
+//   npm run realworld -- [--corpus stdlib|gocode|all|DIR] [--sample RULE[,RULE...]|all]
+//                        [--count N] [--seed S] [--json FILE] [--parse-timeout MS]
+//
+// --sample prints --count random findings of each named rule (file:line: message and
+// the source line), drawn again identically with the same --seed.
 //
 // A file that makes the engine throw (or a rule fail) is a crash: it is reported
 // with its path, the run goes on, and the exit code is 1. Files whose tree has
@@ -34,7 +37,8 @@ function stdlibRoot(): string | undefined {
 
 interface Options {
   corpora: string[];
-  sample?: string;
+  /** Rule ids to draw samples of (empty: none). */
+  sample: string[];
   count: number;
   seed: number;
   json?: string;
@@ -42,7 +46,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { corpora: ['stdlib', 'gocode'], count: 20, seed: Date.now() % 100000, parseTimeoutMs: 20000 };
+  const options: Options = { corpora: ['stdlib', 'gocode'], sample: [], count: 20, seed: Date.now() % 100000, parseTimeoutMs: 20000 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = (): string => {
@@ -62,7 +66,11 @@ function parseArgs(argv: string[]): Options {
         options.corpora = c === 'all' ? ['stdlib', 'gocode'] : [c];
         break;
       }
-      case '--sample': options.sample = value(); break;
+      case '--sample': {
+        const v = value();
+        options.sample = v === 'all' ? ALL_RULES.map((r) => r.meta.id) : v.split(',').filter(Boolean);
+        break;
+      }
       case '--count': options.count = number(); break;
       case '--seed': options.seed = number(); break;
       case '--json': options.json = value(); break;
@@ -76,7 +84,7 @@ function parseArgs(argv: string[]): Options {
 
 function usage(problem?: string): never {
   if (problem) console.error(problem);
-  console.error('usage: node out/scripts/realworld.js [--corpus stdlib|gocode|all|DIR] [--sample RULE] [--count N] ' +
+  console.error('usage: node out/scripts/realworld.js [--corpus stdlib|gocode|all|DIR] [--sample RULE[,RULE...]|all] [--count N] ' +
     '[--seed S] [--json FILE] [--parse-timeout MS]');
   process.exit(problem ? 2 : 0);
 }
@@ -297,9 +305,8 @@ function jsonReport(rules: readonly Rule[], report: CorpusReport, sample: Locate
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  if (options.sample && !ALL_RULES.some((r) => r.meta.id === options.sample)) {
-    usage(`--sample: no rule ${options.sample} (rules: ${ALL_RULES.map((r) => r.meta.id).join(', ')})`);
-  }
+  const unknown = options.sample.filter((id) => !ALL_RULES.some((r) => r.meta.id === id));
+  if (unknown.length) usage(`--sample: no rule ${unknown.join(', ')} (rules: ${ALL_RULES.map((r) => r.meta.id).join(', ')})`);
   const linter = await Linter.create(ALL_RULES);
   const parser = await GoParser.create(options.parseTimeoutMs);
   console.log(`rules: ${ALL_RULES.length} (${ALL_RULES.map((r) => r.meta.id).join(', ')})`);
@@ -309,8 +316,12 @@ async function main(): Promise<void> {
     for (const corpus of options.corpora) {
       const report = lintCorpus(linter, parser, ALL_RULES, corpus);
       printReport(ALL_RULES, report);
-      const sample = options.sample ? drawSample(report.findings.filter((f) => f.ruleId === options.sample), options.count, options.seed) : [];
-      if (options.sample) printSample(report, options.sample, sample, options.seed);
+      const sample: Located[] = [];
+      for (const ruleId of options.sample) {
+        const drawn = drawSample(report.findings.filter((f) => f.ruleId === ruleId), options.count, options.seed);
+        printSample(report, ruleId, drawn, options.seed);
+        sample.push(...drawn);
+      }
       crashes += report.crashes.length;
       reports.push(jsonReport(ALL_RULES, report, sample));
     }
