@@ -4,18 +4,23 @@
 // under /usr/share/gocode/src (install the set in scripts/realworld-packages.txt).
 //
 //   npm run realworld -- [--corpus stdlib|gocode|all|DIR] [--sample RULE[,RULE...]|all]
-//                        [--count N] [--seed S] [--json FILE] [--parse-timeout MS]
+//                        [--count N] [--seed S] [--json FILE] [--parse-timeout MS] [--check-fixes]
 //
 // --sample prints --count random findings of each named rule (file:line: message and
 // the source line), drawn again identically with the same --seed.
+// --check-fixes applies each rule's fixes to every file where it offers some (one rule
+// at a time) and reports fixes that throw, leave syntax errors, or leave a file that
+// was gofmt-clean no longer gofmt-clean (needs gofmt on PATH).
 //
 // A file that makes the engine throw (or a rule fail) is a crash: it is reported
-// with its path, the run goes on, and the exit code is 1. Files whose tree has
+// with its path, the run goes on, and the exit code is 1 (as for a broken fix). Files whose tree has
 // ERROR or MISSING nodes are counted, not failures: tree-sitter-go lags the language
 // in places, and rules must cope with such trees anyway.
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../server/src/engine/finding';
 import { GoParser } from '../server/src/engine/goParser';
 import { isGoMod, Linter } from '../server/src/engine/linter';
@@ -43,10 +48,11 @@ interface Options {
   seed: number;
   json?: string;
   parseTimeoutMs: number;
+  checkFixes: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { corpora: ['stdlib', 'gocode'], sample: [], count: 20, seed: Date.now() % 100000, parseTimeoutMs: 20000 };
+  const options: Options = { corpora: ['stdlib', 'gocode'], sample: [], count: 20, seed: Date.now() % 100000, parseTimeoutMs: 20000, checkFixes: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = (): string => {
@@ -75,6 +81,7 @@ function parseArgs(argv: string[]): Options {
       case '--seed': options.seed = number(); break;
       case '--json': options.json = value(); break;
       case '--parse-timeout': options.parseTimeoutMs = number(); break;
+      case '--check-fixes': options.checkFixes = true; break;
       case '--help': case '-h': usage(); break;
       default: usage(`unknown argument ${flag}`);
     }
@@ -85,7 +92,7 @@ function parseArgs(argv: string[]): Options {
 function usage(problem?: string): never {
   if (problem) console.error(problem);
   console.error('usage: node out/scripts/realworld.js [--corpus stdlib|gocode|all|DIR] [--sample RULE[,RULE...]|all] [--count N] ' +
-    '[--seed S] [--json FILE] [--parse-timeout MS]');
+    '[--seed S] [--json FILE] [--parse-timeout MS] [--check-fixes]');
   process.exit(problem ? 2 : 0);
 }
 
@@ -162,16 +169,27 @@ interface CorpusReport {
   parseErrors: string[];
   crashes: Crash[];
   findings: Located[];
+  /** With --check-fixes: fixes applied per rule, and the fixes that went wrong. */
+  fixesApplied: Record<string, number>;
+  fixProblems: FixProblem[];
+}
+
+interface FixProblem {
+  file: string;
+  ruleId: string;
+  kind: 'throws' | 'syntax' | 'gofmt';
+  detail: string;
 }
 
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 4).join('\n    ') : String(error);
 }
 
-function lintCorpus(linter: Linter, parser: GoParser, rules: readonly Rule[], corpus: string): CorpusReport {
+function lintCorpus(linter: Linter, parser: GoParser, rules: readonly Rule[], corpus: string, checkFixes: boolean): CorpusReport {
   const root = corpusRoot(corpus);
   const report: CorpusReport = {
     corpus, root, files: 0, goModFiles: 0, generatedFiles: 0, lines: 0, generatedLines: 0, seconds: 0, parseErrors: [], crashes: [], findings: [],
+    fixesApplied: {}, fixProblems: [],
   };
   const started = Date.now();
   const oncePerPackage = new Set(rules.filter((r) => r.meta.oncePerPackage).map((r) => r.meta.id));
@@ -207,6 +225,7 @@ function lintCorpus(linter: Linter, parser: GoParser, rules: readonly Rule[], co
           if (oncePerPackage.has(finding.ruleId) && !firstOfPackage) continue;
           report.findings.push({ ...finding, file: relative });
         }
+        if (checkFixes) checkFileFixes(linter, parser, report, file, text, result.findings);
       } finally {
         tree.delete();
       }
@@ -218,6 +237,61 @@ function lintCorpus(linter: Linter, parser: GoParser, rules: readonly Rule[], co
   }
   report.seconds = (Date.now() - started) / 1000;
   return report;
+}
+
+/** The gofmt-formatted text, or null when gofmt rejects it (or is not installed). */
+function gofmt(text: string): string | null {
+  const run = spawnSync('gofmt', [], { input: text, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return run.status === 0 ? run.stdout : null;
+}
+
+/** Applies each rule's fixes to the file on its own and records what went wrong. */
+function checkFileFixes(linter: Linter, parser: GoParser, report: CorpusReport, file: string, text: string, findings: Finding[]): void {
+  const ruleIds = [...new Set(findings.filter((f) => f.fix).map((f) => f.ruleId))];
+  if (ruleIds.length === 0) return;
+  const relative = path.relative(report.root, file);
+  const wasFormatted = gofmt(text) === text;
+  for (const ruleId of ruleIds) {
+    const problem = (kind: FixProblem['kind'], detail: string) => report.fixProblems.push({ file: relative, ruleId, kind, detail });
+    let output: string;
+    try {
+      const fixed = linter.fixText(file, text, undefined, (f) => f.ruleId === ruleId);
+      report.fixesApplied[ruleId] = (report.fixesApplied[ruleId] ?? 0) + fixed.applied;
+      output = fixed.output;
+    } catch (error) {
+      problem('throws', describe(error));
+      continue;
+    }
+    const tree = parser.parse(output);
+    try {
+      if (tree.rootNode.hasError && !report.parseErrors.includes(relative)) {
+        problem('syntax', `first error at line ${firstErrorLine(tree.rootNode) + 1}`);
+        continue;
+      }
+    } finally {
+      tree.delete();
+    }
+    if (wasFormatted) {
+      const formatted = gofmt(output);
+      if (formatted === null) problem('syntax', 'gofmt rejects the fixed file');
+      else if (formatted !== output) problem('gofmt', `first difference at line ${firstDifferentLine(output, formatted) + 1}`);
+    }
+  }
+}
+
+function firstErrorLine(node: Node): number {
+  for (const child of node.children) {
+    if (child && child.hasError) return child.isError || child.isMissing ? child.startPosition.row : firstErrorLine(child);
+  }
+  return node.startPosition.row;
+}
+
+function firstDifferentLine(a: string, b: string): number {
+  const as = a.split('\n');
+  const bs = b.split('\n');
+  let i = 0;
+  while (i < as.length && as[i] === bs[i]) i++;
+  return i;
 }
 
 function countLines(text: string): number {
@@ -249,6 +323,13 @@ function printReport(rules: readonly Rule[], report: CorpusReport): void {
   if (report.parseErrors.length > 10) console.log(`  ... and ${report.parseErrors.length - 10} more (see --json)`);
   console.log(`crashes: ${report.crashes.length}`);
   for (const crash of report.crashes) console.log(`  ${crash.file}${crash.ruleId ? ` [rule ${crash.ruleId}]` : ' [engine]'}: ${crash.error}`);
+  if (Object.keys(report.fixesApplied).length > 0 || report.fixProblems.length > 0) {
+    const applied = Object.entries(report.fixesApplied).map(([id, n]) => `${id} ${n}`).join(', ');
+    console.log(`fixes applied (each rule alone): ${applied || 'none'}`);
+    console.log(`fix problems: ${report.fixProblems.length}`);
+    for (const p of report.fixProblems.slice(0, 30)) console.log(`  ${p.file} [${p.ruleId}] ${p.kind}: ${p.detail}`);
+    if (report.fixProblems.length > 30) console.log(`  ... and ${report.fixProblems.length - 30} more (see --json)`);
+  }
   console.log('findings per rule:');
   const rows = perRule(rules, report);
   const width = Math.max(...rows.map((r) => r.ruleId.length), 4);
@@ -307,14 +388,14 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const unknown = options.sample.filter((id) => !ALL_RULES.some((r) => r.meta.id === id));
   if (unknown.length) usage(`--sample: no rule ${unknown.join(', ')} (rules: ${ALL_RULES.map((r) => r.meta.id).join(', ')})`);
-  const linter = await Linter.create(ALL_RULES);
+  const linter = await Linter.create(ALL_RULES, options.parseTimeoutMs);
   const parser = await GoParser.create(options.parseTimeoutMs);
   console.log(`rules: ${ALL_RULES.length} (${ALL_RULES.map((r) => r.meta.id).join(', ')})`);
   const reports: ReturnType<typeof jsonReport>[] = [];
-  let crashes = 0;
+  let failures = 0;
   try {
     for (const corpus of options.corpora) {
-      const report = lintCorpus(linter, parser, ALL_RULES, corpus);
+      const report = lintCorpus(linter, parser, ALL_RULES, corpus, options.checkFixes);
       printReport(ALL_RULES, report);
       const sample: Located[] = [];
       for (const ruleId of options.sample) {
@@ -322,7 +403,7 @@ async function main(): Promise<void> {
         printSample(report, ruleId, drawn, options.seed);
         sample.push(...drawn);
       }
-      crashes += report.crashes.length;
+      failures += report.crashes.length + report.fixProblems.length;
       reports.push(jsonReport(ALL_RULES, report, sample));
     }
   } finally {
@@ -333,7 +414,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(options.json, JSON.stringify({ rules: ALL_RULES.map((r) => r.meta.id), seed: options.seed, corpora: reports }, null, 1));
     console.log(`\nwrote ${options.json}`);
   }
-  if (crashes > 0) process.exitCode = 1;
+  if (failures > 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {
