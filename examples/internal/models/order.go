@@ -59,6 +59,11 @@ func (o *Order) String() string {
 	return fmt.Sprintf("order %s (%s, %.2f)", o.ID, o.Status.Label(), o.Total())
 }
 
+// Summary is the one-line description used in notification emails.
+func Summary(o *Order) string {
+	return fmt.Sprintf("%s: %d items, %.2f %s", o.ID, len(o.Items), o.Total(), o.Status.Label())
+}
+
 // Weight is the shipping weight of all items, in grams.
 func (o *Order) Weight() int {
 	grams := 0
