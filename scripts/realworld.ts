@@ -13,9 +13,9 @@
 // was gofmt-clean no longer gofmt-clean (needs gofmt on PATH).
 //
 // A file that makes the engine throw (or a rule fail) is a crash: it is reported
-// with its path, the run goes on, and the exit code is 1 (as for a broken fix). Files whose tree has
-// ERROR or MISSING nodes are counted, not failures: tree-sitter-go lags the language
-// in places, and rules must cope with such trees anyway.
+// with its path, the run goes on, and the exit code is 1 (as for a broken fix).
+// Files whose tree has ERROR or MISSING nodes are counted, not failures:
+// tree-sitter-go lags the language in places, and rules must cope with such trees.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
