@@ -1,0 +1,25 @@
+package util
+
+import (
+	"os"
+	"strconv"
+)
+
+// MustEnv returns the variable's value and panics when it is unset: for
+// settings the service cannot start without.
+func MustEnv(name string) string {
+	v, ok := os.LookupEnv(name)
+	if !ok {
+		panic("missing environment variable " + name)
+	}
+	return v
+}
+
+// EnvInt returns the variable as an int, or def when it is unset or not a number.
+func EnvInt(name string, def int) int {
+	n, err := strconv.Atoi(os.Getenv(name))
+	if err != nil {
+		return def
+	}
+	return n
+}
