@@ -23,3 +23,16 @@ func EnvInt(name string, def int) int {
 	}
 	return n
 }
+
+// EnvBool reads a flag; a value that is not a boolean means false.
+func EnvBool(name string) bool {
+	//godebt:ignore error-discarded
+	b, _ := strconv.ParseBool(os.Getenv(name))
+	return b
+}
+
+// EnvPort returns the port to listen on.
+func EnvPort() int {
+	//godebt:ignore error-discarded -- the default port is fine for local runs
+	return EnvInt("PORT", 8080)
+}
