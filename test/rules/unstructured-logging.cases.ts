@@ -105,6 +105,21 @@ export default cases({
       output: null,
     },
     {
+      name: 'no fix: a comment inside the call would be lost',
+      code: 'package p\n\nimport "log"\n\nfunc f(x int) {\n\t«log.Printf»("x=%d", /* count */ x)\n}\n',
+      output: null,
+    },
+    {
+      name: 'no fix: the trailing comment is aligned with its neighbours (from x/tools printf testdata)',
+      code: 'package p\n\nimport "log"\n\nfunc f(x int) {\n\t«log.Printf»("x=%d", x) // one\n\tx++                  // two\n}\n',
+      output: null,
+    },
+    {
+      name: 'a lone trailing comment stays after the fixed call',
+      code: 'package p\n\nimport "log"\n\nfunc f(x int) {\n\t«log.Printf»("x=%d", x) // why\n\tx++\n}\n',
+      output: 'package p\n\nimport "log/slog"\n\nfunc f(x int) {\n\tslog.Info("x", "x", x) // why\n\tx++\n}\n',
+    },
+    {
       name: 'escapes in the format survive; %% becomes %',
       code: 'package p\n\nimport "log"\n\nfunc f(p float64) {\n\t«log.Printf»("load \\"high\\": %.1f%%\\n", p)\n}\n',
       output: 'package p\n\nimport "log/slog"\n\nfunc f(p float64) {\n\tslog.Info("load \\"high\\" %", "p", p)\n}\n',

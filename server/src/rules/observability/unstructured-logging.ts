@@ -34,7 +34,10 @@ export default defineRule({
 function slogFix(source: string, facts: FileFacts, call: Node, path: string, name: string, args: Node): Fix | null {
   // slog.Info returns nothing: a call whose results are used cannot be replaced.
   if (!['expression_statement', 'defer_statement', 'go_statement'].includes(call.parent?.type ?? '')) return null;
-  const [first, ...values] = args.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+  // Comments inside the call would be lost; gofmt aligns trailing comments of
+  // neighbouring lines, which a longer or shorter call would put out of line.
+  if (args.descendantsOfType('comment').length > 0 || inCommentColumn(source, call)) return null;
+  const [first, ...values] = args.namedChildren.filter((n): n is Node => n !== null);
   // Only an interpreted literal is rewritten; raw strings and computed formats are left alone.
   if (first?.type !== 'interpreted_string_literal') return null;
   if (!values.every((v) => v.type === 'identifier' || v.type === 'selector_expression')) return null;
@@ -71,6 +74,17 @@ function slogFix(source: string, facts: FileFacts, call: Node, path: string, nam
   const pairs = values.map((v, i) => `, "${keys[i]}", ${v.text}`).join('');
   edits.push({ start: call.startIndex, end: call.endIndex, text: `${slog}.Info("${text}"${pairs})` });
   return { title: `Replace with ${slog}.Info`, edits, preferred: true };
+}
+
+/** Whether the call's line ends in a comment and a neighbouring line does too. */
+function inCommentColumn(source: string, call: Node): boolean {
+  const lineStart = source.lastIndexOf('\n', call.startIndex - 1) + 1;
+  const lineEnd = source.indexOf('\n', call.endIndex);
+  const previous = source.slice(source.lastIndexOf('\n', lineStart - 2) + 1, Math.max(lineStart - 1, 0));
+  const current = source.slice(call.endIndex, lineEnd < 0 ? source.length : lineEnd);
+  const next = lineEnd < 0 ? '' : source.slice(lineEnd + 1, (source.indexOf('\n', lineEnd + 1) + 1 || source.length + 1) - 1);
+  const trailing = (text: string) => /\S\s*\/[/*]/.test(text);
+  return /^\s*\/[/*]/.test(current) && (trailing(previous) || trailing(next));
 }
 
 /** A printf verb: flags, argument index, width, precision and the verb letter. */
