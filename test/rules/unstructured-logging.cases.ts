@@ -106,12 +106,12 @@ export default cases({
     },
     {
       name: 'no fix: a comment inside the call would be lost',
-      code: 'package p\n\nimport "log"\n\nfunc f(x int) {\n\t«log.Printf»("x=%d", /* count */ x)\n}\n',
+      code: 'package p\n\nimport "log"\n\nfunc f(x int) {\n\t«log.Printf»("x=%d" /* count */, x)\n}\n',
       output: null,
     },
     {
       name: 'no fix: the trailing comment is aligned with its neighbours (from x/tools printf testdata)',
-      code: 'package p\n\nimport "log"\n\nfunc f(x int) {\n\t«log.Printf»("x=%d", x) // one\n\tx++                  // two\n}\n',
+      code: 'package p\n\nimport "log"\n\nfunc f(x int) {\n\t«log.Printf»("x=%d", x) // one\n\tx++                   // two\n}\n',
       output: null,
     },
     {

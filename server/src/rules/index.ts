@@ -4,6 +4,9 @@ import logSensitiveData from './observability/log-sensitive-data';
 import metricHighCardinalityLabel from './observability/metric-high-cardinality-label';
 import metricNaming from './observability/metric-naming';
 import unstructuredLogging from './observability/unstructured-logging';
+import genericReinventsStdlib from './abstraction/generic-reinvents-stdlib';
+import genericTypeParamOverload from './abstraction/generic-type-param-overload';
+import genericUnnecessaryTypeParam from './abstraction/generic-unnecessary-type-param';
 import debtMarker from './maintainability/debt-marker';
 import cgoImport from './dependencies/cgo-import';
 
@@ -12,6 +15,9 @@ export const ALL_RULES: readonly Rule[] = [
   metricHighCardinalityLabel,
   metricNaming,
   unstructuredLogging,
+  genericReinventsStdlib,
+  genericTypeParamOverload,
+  genericUnnecessaryTypeParam,
   debtMarker,
   cgoImport,
 ];
