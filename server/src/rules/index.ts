@@ -7,6 +7,8 @@ import unstructuredLogging from './observability/unstructured-logging';
 import genericReinventsStdlib from './abstraction/generic-reinvents-stdlib';
 import genericTypeParamOverload from './abstraction/generic-type-param-overload';
 import genericUnnecessaryTypeParam from './abstraction/generic-unnecessary-type-param';
+import grabBagPackage from './abstraction/grab-bag-package';
+import packageByLayer from './abstraction/package-by-layer';
 import debtMarker from './maintainability/debt-marker';
 import cgoImport from './dependencies/cgo-import';
 
@@ -18,6 +20,8 @@ export const ALL_RULES: readonly Rule[] = [
   genericReinventsStdlib,
   genericTypeParamOverload,
   genericUnnecessaryTypeParam,
+  grabBagPackage,
+  packageByLayer,
   debtMarker,
   cgoImport,
 ];
