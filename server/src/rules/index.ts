@@ -26,7 +26,16 @@ import missingGracefulShutdown from './lifecycle/missing-graceful-shutdown';
 import ormCallWithoutContext from './lifecycle/orm-call-without-context';
 import sqlPoolUnconfigured from './lifecycle/sql-pool-unconfigured';
 import sqlRowsNotClosed from './lifecycle/sql-rows-not-closed';
+import logSensitiveData from './observability/log-sensitive-data';
+import metricHighCardinalityLabel from './observability/metric-high-cardinality-label';
+import metricNaming from './observability/metric-naming';
+import unstructuredLogging from './observability/unstructured-logging';
 import sqlStringConcat from './security/sql-string-concat';
+import genericReinventsStdlib from './abstraction/generic-reinvents-stdlib';
+import genericTypeParamOverload from './abstraction/generic-type-param-overload';
+import genericUnnecessaryTypeParam from './abstraction/generic-unnecessary-type-param';
+import grabBagPackage from './abstraction/grab-bag-package';
+import packageByLayer from './abstraction/package-by-layer';
 import commentedOutCode from './maintainability/commented-out-code';
 import cyclomaticComplexity from './maintainability/cyclomatic-complexity';
 import debtMarker from './maintainability/debt-marker';
@@ -67,7 +76,16 @@ export const ALL_RULES: readonly Rule[] = [
   ormCallWithoutContext,
   sqlPoolUnconfigured,
   sqlRowsNotClosed,
+  logSensitiveData,
+  metricHighCardinalityLabel,
+  metricNaming,
+  unstructuredLogging,
   sqlStringConcat,
+  genericReinventsStdlib,
+  genericTypeParamOverload,
+  genericUnnecessaryTypeParam,
+  grabBagPackage,
+  packageByLayer,
   commentedOutCode,
   cyclomaticComplexity,
   debtMarker,
