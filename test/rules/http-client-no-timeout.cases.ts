@@ -225,8 +225,10 @@ var c = &«http.Client»{}
 // #include <stdlib.h>
 import "C"
 
-import "net/http"
-import "time"
+import (
+	"net/http"
+	"time"
+)
 
 var c = &http.Client{
 	Timeout: 10 * time.Second,

@@ -6,7 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from './fileFacts';
 import type { TextEdit } from './fix';
 import { enclosingDeclaration, enclosingFunction, functionName, indentationAt, isQualifiedType, parametersOf, resultTypesOf, zeroValue } from './goSyntax';
-import { addImportBesideCgo } from './cgoImports';
+import { addImportEdit } from './imports';
 
 export interface ErrorHandling {
   /** Statements of the if body, unindented, one per line. */
@@ -47,7 +47,7 @@ export function errorHandling(node: Node, facts: FileFacts, source: string, errN
     const log = facts.localNameOf('log');
     if (log) return { statements: [`${log}.Fatal(${errName})`], importEdit: null };
     if (facts.pathOf('log') !== undefined) return null; // another package already answers to "log"
-    return { statements: [`log.Fatal(${errName})`], importEdit: addImportBesideCgo(facts, source, 'log') };
+    return { statements: [`log.Fatal(${errName})`], importEdit: addImportEdit(facts, source, 'log') };
   }
   return null;
 }

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { lineEndAfter } from '../../engine/errorHandling';
 import type { Fix, TextEdit } from '../../engine/fix';
 import { enclosingFunction, indentationAt } from '../../engine/goSyntax';
-import { addImportBesideCgo } from '../../engine/cgoImports';
+import { addImportEdit } from '../../engine/imports';
 import { defineRule, RuleContext } from '../../engine/rule';
 
 export default defineRule({
@@ -81,7 +81,7 @@ function fixFor(ctx: RuleContext, body: Node): Fix | null {
   if (!time) {
     if (ctx.facts.pathOf('time') !== undefined) return null; // another package already answers to "time"
     time = 'time';
-    importEdit = addImportBesideCgo(ctx.facts, ctx.source, 'time');
+    importEdit = addImportEdit(ctx.facts, ctx.source, 'time');
   }
   const field = `Timeout: 10 * ${time}.Second,`;
   const edits = insertFirstField(ctx.source, body, field);
