@@ -9,7 +9,7 @@ import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languagese
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVER, TestClient } from '../support/lspClient';
 
-const TODO_GO = 'package service\n\n// TODO: retry on 503\nfunc Call() {}\n';
+const TODO_GO = 'package billing\n\n// TODO: retry on 503\nfunc Call() {}\n';
 const ERROR = 1;
 const INFO = 3;
 
@@ -63,7 +63,7 @@ describe('configuration in the language server', function () {
     await client.open(generated, TODO_GO);
     assert.deepStrictEqual((await client.diagnostics(generated)).diagnostics, []);
     const test = pathToFileURL(path.join(root, 'x_test.go')).toString();
-    await client.open(test, 'package service\n\nimport "C"\n');
+    await client.open(test, 'package billing\n\nimport "C"\n');
     assert.deepStrictEqual((await client.diagnostics(test)).diagnostics.map((d) => d.code), ['cgo-import']);
   });
 
@@ -152,7 +152,7 @@ describe('configuration in the language server', function () {
   it('"Suppress RULE in this file" goes below a file header and build constraints, above the package doc', async () => {
     client = new TestClient();
     await client.initialize({}, {}, folders());
-    const source = '// Copyright 2024 The Authors.\n\n//go:build linux\n\n// Package service calls things.\npackage service\n\n// TODO: retry on 503\nfunc Call() {}\n';
+    const source = '// Copyright 2024 The Authors.\n\n//go:build linux\n\n// Package billing calls things.\npackage billing\n\n// TODO: retry on 503\nfunc Call() {}\n';
     await client.open(fileUri, source);
     const { diagnostics } = await client.diagnostics(fileUri);
     const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
@@ -160,7 +160,7 @@ describe('configuration in the language server', function () {
     });
     const inFile = actions.find((a) => a.title === 'Suppress debt-marker in this file')!;
     const after = TextDocument.applyEdits(TextDocument.create(fileUri, 'go', 1, source), (inFile.edit!.documentChanges![0] as TextDocumentEdit).edits);
-    assert.strictEqual(after, '// Copyright 2024 The Authors.\n\n//go:build linux\n\n//godebt:file-ignore debt-marker -- <reason>\n\n// Package service calls things.\npackage service\n\n// TODO: retry on 503\nfunc Call() {}\n');
+    assert.strictEqual(after, '// Copyright 2024 The Authors.\n\n//go:build linux\n\n//godebt:file-ignore debt-marker -- <reason>\n\n// Package billing calls things.\npackage billing\n\n// TODO: retry on 503\nfunc Call() {}\n');
     await client.change(fileUri, 2, [{ text: after.replace('<reason>', 'legacy') }]);
     assert.deepStrictEqual((await client.diagnostics(fileUri, 2)).diagnostics, []);
   });

@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVER, TestClient } from '../support/lspClient';
 
 const URI = 'file:///work/project/service.go';
-const SOURCE = 'package service\n\n// TODO: retry on 503\nfunc Call() {}\n';
+const SOURCE = 'package billing\n\n// TODO: retry on 503\nfunc Call() {}\n';
 
 function applyTextEdits(text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create(URI, 'go', 0, text), edits);
@@ -67,14 +67,14 @@ describe('language server over stdio', function () {
     const change = actions[0].edit!.documentChanges![0] as { textDocument: { version: number }; edits: TextEdit[] };
     assert.strictEqual(change.textDocument.version, 1);
     const suppressed = applyTextEdits(SOURCE, change.edits);
-    assert.strictEqual(suppressed, 'package service\n\n//godebt:ignore debt-marker -- <reason>\n// TODO: retry on 503\nfunc Call() {}\n');
+    assert.strictEqual(suppressed, 'package billing\n\n//godebt:ignore debt-marker -- <reason>\n// TODO: retry on 503\nfunc Call() {}\n');
     await client.change(URI, 2, [{ text: suppressed }]);
     // The placeholder is not a reason: the directive works, and asks for one.
     assert.deepStrictEqual((await client.diagnostics(URI, 2)).diagnostics.map((d) => d.code), ['suppression-without-reason']);
     await client.change(URI, 3, [{ text: suppressed.replace('<reason>', 'tracked as issue 7') }]);
     assert.deepStrictEqual((await client.diagnostics(URI, 3)).diagnostics, []);
     const fileEdit = actions[1].edit!.documentChanges![0] as { edits: TextEdit[] };
-    assert.strictEqual(applyTextEdits(SOURCE, fileEdit.edits), '//godebt:file-ignore debt-marker -- <reason>\n\npackage service\n\n// TODO: retry on 503\nfunc Call() {}\n');
+    assert.strictEqual(applyTextEdits(SOURCE, fileEdit.edits), '//godebt:file-ignore debt-marker -- <reason>\n\npackage billing\n\n// TODO: retry on 503\nfunc Call() {}\n');
   });
 
   it('opens guidance through window/showDocument for editors without the VS Code client', async () => {
