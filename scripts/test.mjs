@@ -1,6 +1,6 @@
 // `npm test`: checks what the tests need beyond Node, then typecheck + compile, the
 // drift check of generated files, our own lint, the bundle, and the mocha suites.
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import { rmSync } from 'fs';
 
 function need(command, args, hint) {
@@ -11,12 +11,25 @@ function need(command, args, hint) {
   }
 }
 
-function step(title, command, args) {
+// Mocha's "N passing" / "N failing" lines, added up over the suites for the closing line.
+const totals = { passed: 0, failed: 0 };
+
+async function step(title, command, args) {
   console.log(`\n== ${title}`);
-  const result = spawnSync(command, args, { stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`\n${title} failed (exit ${result.status ?? result.signal}).`);
-    process.exit(result.status || 1);
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  let tail = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    tail = (tail + chunk).slice(-4000);
+  });
+  const code = await new Promise((resolve) => child.on('close', (status, signal) => resolve(status ?? signal)));
+  const plain = tail.replace(/\x1b\[[0-9;]*m/g, '');
+  totals.passed += Number(/^\s*(\d+) passing/m.exec(plain)?.[1] ?? 0);
+  totals.failed += Number(/^\s*(\d+) failing/m.exec(plain)?.[1] ?? 0);
+  if (code !== 0) {
+    console.error(`\n${title} failed (exit ${code}).`);
+    console.log(`${totals.passed} passed, ${Math.max(totals.failed, 1)} failed`);
+    process.exit(typeof code === 'number' && code > 0 ? code : 1);
   }
 }
 
@@ -26,9 +39,10 @@ need(process.env.GODEBT_CHROMIUM ?? 'chromium', ['--version'], 'the VS Code suit
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 // A fresh out/: a compiled file whose source was deleted must not run as a test.
 rmSync('out', { recursive: true, force: true });
-step('typecheck and compile (tsc)', npx, ['tsc', '-p', '.']);
-step('generated files are up to date', 'node', ['out/scripts/generate.js', '--check']);
-step('lint our TypeScript (eslint)', npx, ['eslint', '.']);
-step('bundle (esbuild) and package the .vsix (vsce)', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'package']);
-step('unit, rule, protocol and CLI tests (mocha)', npx, ['mocha', '--reporter', 'spec', '--ignore', 'out/test/vscode/**', 'out/test/**/*.test.js']);
-step('the VS Code suite in a real, offline VS Code (code-server + Chromium)', 'node', ['out/test/vscode/offline/run.js']);
+await step('typecheck and compile (tsc)', npx, ['tsc', '-p', '.']);
+await step('generated files are up to date', 'node', ['out/scripts/generate.js', '--check']);
+await step('lint our TypeScript (eslint)', npx, ['eslint', '.']);
+await step('bundle (esbuild) and package the .vsix (vsce)', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'package']);
+await step('unit, rule, protocol and CLI tests (mocha)', npx, ['mocha', '--reporter', 'spec', '--ignore', 'out/test/vscode/**', 'out/test/**/*.test.js']);
+await step('the VS Code suite in a real, offline VS Code (code-server + Chromium)', 'node', ['out/test/vscode/offline/run.js']);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
