@@ -14,7 +14,7 @@ export default cases({
     {
       name: 'owner in parentheses, block comment, several markers',
       code: 'package p\n\n/* «FIXME»(alice): leaks\n   «HACK» around the cache */\nvar x = 1 // «XXX»\n',
-      messages: ['FIXME (alice): leaks', 'HACK: around the cache', 'XXX marker with no text'],
+      messages: ['FIXME(alice): leaks', 'HACK: around the cache', 'XXX marker with no text'],
     },
     {
       name: 'non-ASCII text before the marker keeps UTF-16 columns',

@@ -23,10 +23,14 @@ export default defineRule({
     const call = captures.get('call')!;
     const callee = packageCall(call, ctx.facts);
     if (!callee || !EXITS[callee.path]?.includes(callee.name)) return;
-    const what = callee.path === 'os' ? 'ends the process' : callee.name.startsWith('Fatal') ? 'exits the process' : 'panics';
+    const fn = call.childForFieldName('function')!.text;
+    // A panic unwinds the stack and runs deferred calls; Exit and Fatal skip them.
+    const consequence = callee.name.startsWith('Panic')
+      ? 'panics behind its caller\'s back: unless every caller recovers, the process dies without a graceful shutdown'
+      : `${callee.path === 'os' ? 'ends' : 'exits'} the process behind its caller's back, skipping deferred calls and graceful shutdown`;
     ctx.report({
       node: call,
-      message: `${call.childForFieldName('function')!.text} in package ${ctx.facts.packageName} ${what} behind its caller's back, skipping deferred calls and graceful shutdown: return an error instead`,
+      message: `${fn} in package ${ctx.facts.packageName} ${consequence}: return an error instead`,
     });
   },
 });

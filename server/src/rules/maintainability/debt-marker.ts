@@ -21,7 +21,7 @@ export default defineRule({
     for (const match of text.matchAll(MARKER)) {
       const start = comment.startIndex + match.index!;
       const rest = text.slice(match.index! + match[0].length).split('\n')[0].replace(/\*\/\s*$/, '').trim();
-      const owner = match[2] ? ` ${match[2]}` : '';
+      const owner = match[2] ?? '';
       ctx.report({
         span: { start, end: start + match[1].length },
         message: rest ? `${match[1]}${owner}: ${rest}` : `${match[1]}${owner} marker with no text`,
