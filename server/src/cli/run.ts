@@ -3,14 +3,18 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { BaselineError, compareWithBaseline, loadBaseline, serializeBaseline } from '../engine/baseline';
 import { findPackageRoot, guidanceUri } from '../engine/guidance';
 import { Linter } from '../engine/linter';
 import { ALL_RULES } from '../rules/index';
-import { collectInputs } from './files';
+import { cacheKey, defaultCacheDir, lintCached, ResultCache } from './cache';
+import { collectInputs, describeFsError } from './files';
+import { renderMarkdown } from './markdown';
 import { CLI_PARSE_TIMEOUT_MS, FileResult, LintSettings, lintOne } from './lintOne';
 import { CliOptions, parseCliArgs, UsageError, USAGE } from './options';
 import { lintInWorkers } from './pool';
-import { buildReport, compare, displayPath, fails, renderJson, renderText } from './report';
+import { buildReport, compare, displayPath, fails, renderJson, renderText, summarize } from './report';
+import { renderSarif } from './sarif';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -45,17 +49,62 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 
   const inputs = collectInputs(options.paths, io.cwd);
-  const settings: LintSettings = { fix: options.fix, maxFileSize: options.maxFileSize, config: { tests: options.tests } };
-  const results = await lintFiles(inputs.files, settings, options.jobs);
+  const settings: LintSettings = {
+    fix: options.fix, maxFileSize: options.maxFileSize, config: { tests: options.tests },
+    root: io.cwd, fixDetails: options.format === 'sarif',
+  };
+  const version = packageVersion(packageRoot);
+  // --fix writes files, so its results never come from (or go to) the cache.
+  const cache = options.cache && !options.fix ? ResultCache.load(
+    options.cacheDir ? path.resolve(io.cwd, options.cacheDir) : defaultCacheDir(io.cwd),
+    cacheKey({ config: settings.config, version, ruleIds: ALL_RULES.map((r) => r.meta.id), extra: [settings.maxFileSize, settings.fixDetails, io.cwd] }),
+  ) : undefined;
+  const results = cache
+    ? (await lintCached(inputs.files, cache, (file) => displayPath(file, io.cwd), (misses) => lintFiles(misses, settings, options.jobs))) as FileResult[]
+    : await lintFiles(inputs.files, settings, options.jobs);
+  cache?.save();
   const notices = [...inputs.notices, ...results.flatMap((r) => r.notices)]
     .map((n) => ({ ...n, shown: displayPath(n.file, io.cwd) }))
     .sort((a, b) => compare(a.shown, b.shown));
   for (const notice of notices) io.stderr(`godebt: ${notice.shown}: ${notice.message}\n`);
 
-  const report = buildReport(results, io.cwd, new Map(ALL_RULES.map((r) => [r.meta.id, r.meta])));
+  let report = buildReport(results, io.cwd, new Map(ALL_RULES.map((r) => [r.meta.id, r.meta])));
+  if (options.writeBaseline) {
+    const target = path.resolve(io.cwd, options.writeBaseline);
+    try {
+      fs.writeFileSync(target, serializeBaseline(report.findings));
+    } catch (err) {
+      io.stderr(`godebt: ${displayPath(target, io.cwd)}: cannot write the baseline: ${describeFsError(err)}\n`);
+      return EXIT_TROUBLE;
+    }
+    io.stderr(`godebt: baseline of ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} written to ${displayPath(target, io.cwd)}\n`);
+    return notices.some((n) => n.level === 'error') ? EXIT_TROUBLE : EXIT_OK;
+  }
+  let baselined: { hidden: number; fixed: number } | undefined;
+  if (options.baseline) {
+    const file = path.resolve(io.cwd, options.baseline);
+    try {
+      const comparison = compareWithBaseline(report.findings, loadBaseline(file));
+      const kept = new Set(comparison.added);
+      const findings = report.findings.filter((f) => kept.has(f));
+      report = { findings, summary: summarize(findings, results) };
+      baselined = { hidden: comparison.unchanged.length, fixed: comparison.fixed.length };
+    } catch (err) {
+      if (!(err instanceof BaselineError)) throw err;
+      io.stderr(`godebt: ${displayPath(file, io.cwd)}: ${err.message}\n`);
+      return EXIT_TROUBLE;
+    }
+    io.stderr(`godebt: baseline: ${report.findings.length} new, ${baselined.hidden} known (hidden), ${baselined.fixed} fixed\n`);
+  }
+  const tool = { name: 'godebt', version };
+  const guidance = (id: string) => guidanceUri(id, packageRoot);
   if (options.format === 'json') {
-    const tool = { name: 'godebt', version: packageVersion(packageRoot) };
-    io.stdout(renderJson(report, tool, (id) => guidanceUri(id, packageRoot)));
+    io.stdout(renderJson(report, tool, guidance));
+  } else if (options.format === 'sarif') {
+    io.stdout(renderSarif({ findings: report.findings, rules: ALL_RULES.map((r) => r.meta), tool, root: io.cwd, packageRoot, guidance, baseline: baselined !== undefined }));
+  } else if (options.format === 'markdown') {
+    const files = results.filter((r) => r.linted).map((r) => ({ file: displayPath(r.file, io.cwd), linesOfCode: r.linesOfCode }));
+    io.stdout(renderMarkdown({ findings: report.findings, files, tool, guidance, baseline: baselined }));
   } else {
     io.stdout(renderText(report, options));
   }
