@@ -87,8 +87,9 @@ export class ResultCache {
       this.delete(file);
       return;
     }
-    const { file: _file, ...rest } = result;
-    this.entries.set(file, { hash, result: rest });
+    const stored: Partial<FileResult> = { ...result };
+    delete stored.file;
+    this.entries.set(file, { hash, result: stored as CachedResult });
     this.dirty = true;
   }
 
