@@ -10,7 +10,8 @@ import { guidanceUri, packageVersion } from './engine/guidance';
 import { loadGoLanguage } from './engine/goParser';
 import { codeActionsFor } from './lsp/codeActions';
 import { toDiagnostics } from './lsp/diagnostics';
-import { LintService } from './lsp/lintService';
+import { DocumentLint, LintService } from './lsp/lintService';
+import { WorkspaceFeatures } from './lsp/workspaceFeatures';
 import { ALL_RULES } from './rules/index';
 
 /** Pushed diagnostics wait this long after the last keystroke (stale work is dropped). */
@@ -23,6 +24,7 @@ let ready: Promise<LintService>;
 let pullDiagnostics = false;
 let guidanceCommand = OPEN_GUIDANCE_SERVER_COMMAND;
 const pending = new Map<string, NodeJS.Timeout>();
+let workspace: WorkspaceFeatures | undefined;
 
 connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
   pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
@@ -30,24 +32,34 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
   if (options.clientCommands?.includes(SHOW_GUIDANCE_COMMAND)) guidanceCommand = SHOW_GUIDANCE_COMMAND;
   ready = loadGoLanguage().then((language) => (service = new LintService(language, ALL_RULES, log)));
   await ready;
+  workspace = new WorkspaceFeatures({
+    connection, params, service: () => service, version: packageVersion(), ruleIds: ALL_RULES.map((r) => r.meta.id), log,
+  });
+  workspace.register();
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      executeCommandProvider: { commands: [OPEN_GUIDANCE_SERVER_COMMAND] },
+      executeCommandProvider: { commands: [OPEN_GUIDANCE_SERVER_COMMAND, ...workspace.commands] },
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'godebt', version: packageVersion() },
   };
 });
 
+connection.onInitialized(() => workspace?.initialized());
+
+connection.onDidChangeWatchedFiles((params) => workspace?.didChangeWatchedFiles(params));
+
 connection.onDidOpenTextDocument(({ textDocument }) => {
   service?.didOpen(textDocument.uri, textDocument.version, textDocument.text);
+  workspace?.didOpen(textDocument.uri);
   schedulePush(textDocument.uri, 0);
 });
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   service?.didChange(textDocument.uri, textDocument.version, contentChanges);
+  workspace?.didChange();
   schedulePush(textDocument.uri, PUSH_DELAY_MS);
 });
 
@@ -55,6 +67,7 @@ connection.onDidCloseTextDocument(({ textDocument }) => {
   clearTimeout(pending.get(textDocument.uri));
   pending.delete(textDocument.uri);
   service?.didClose(textDocument.uri);
+  workspace?.didClose(textDocument.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
 });
 
@@ -63,18 +76,20 @@ connection.languages.diagnostics.on((params, token) => {
   if (!lint) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
   const resultId = String(lint.version);
   if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-  return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(lint) };
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(present(params.textDocument.uri, lint)) };
 });
 
 connection.onCodeAction((params) => {
   const uri = params.textDocument.uri;
-  const lint = service?.lint(uri);
+  const raw = service?.lint(uri);
   const document = service?.document(uri);
-  if (!lint || !document) return [];
+  if (!raw || !document) return [];
+  const lint = present(uri, raw);
   return codeActionsFor({ uri, document, lint, range: params.range, only: params.context.only, guidanceCommand });
 });
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  if (await workspace?.executeCommand(command)) return;
   if (command !== OPEN_GUIDANCE_SERVER_COMMAND) return;
   const ruleId = String(args?.[0] ?? '');
   if (!service?.rules.some((r) => r.meta.id === ruleId)) return;
@@ -89,8 +104,9 @@ connection.onRequest(RULES_REQUEST, async (): Promise<RuleInfo[]> => {
   }));
 });
 
-connection.onShutdown(() => {
+connection.onShutdown(async () => {
   for (const timer of pending.values()) clearTimeout(timer);
+  await workspace?.dispose();
   service?.dispose();
   service = undefined;
 });
@@ -102,8 +118,13 @@ function schedulePush(uri: string, delay: number): void {
   pending.set(uri, setTimeout(() => {
     pending.delete(uri);
     const lint = service?.lint(uri);
-    if (lint) void connection.sendDiagnostics({ uri, version: lint.version, diagnostics: toDiagnostics(lint) });
+    if (lint) void connection.sendDiagnostics({ uri, version: lint.version, diagnostics: toDiagnostics(present(uri, lint)) });
   }, delay));
+}
+
+/** Findings recorded in the baseline, dimmed or hidden as configured. */
+function present(uri: string, lint: DocumentLint): DocumentLint {
+  return workspace ? workspace.present(uri, lint) : lint;
 }
 
 connection.listen();

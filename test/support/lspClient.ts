@@ -16,6 +16,12 @@ export class TestClient {
   private waiters: (() => void)[] = [];
   stderr = '';
   readonly showDocument: { uri: string }[] = [];
+  /** window/workDoneProgress/create tokens and $/progress values, in order. */
+  readonly progress: { token: string | number; value?: { kind: string; percentage?: number; message?: string; cancellable?: boolean } }[] = [];
+  /** client/registerCapability registrations. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** Notifications other than diagnostics and log messages, by method. */
+  readonly notifications: { method: string; params: unknown }[] = [];
 
   constructor() {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -34,11 +40,29 @@ export class TestClient {
       this.notify();
       return { success: true };
     });
+    this.connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      this.progress.push({ token: params.token });
+      this.notify();
+      return null;
+    });
+    this.connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string } }) => {
+      this.progress.push(params);
+      this.notify();
+    });
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      this.notify();
+      return null;
+    });
+    this.connection.onNotification((method: string, params: unknown) => {
+      this.notifications.push({ method, params });
+      this.notify();
+    });
     this.connection.listen();
   }
 
-  async initialize(capabilities: ClientCapabilities = {}, initializationOptions: unknown = {}): Promise<{ capabilities: Record<string, unknown> }> {
-    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
+  async initialize(capabilities: ClientCapabilities = {}, initializationOptions: unknown = {}, rootUri: string | null = null): Promise<{ capabilities: Record<string, unknown> }> {
+    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri, capabilities, initializationOptions });
     await this.connection.sendNotification('initialized', {});
     return result as { capabilities: Record<string, unknown> };
   }

@@ -13,6 +13,7 @@ import type { FileResult } from './lintOne';
 /** Bumped whenever the shape of an entry or of FileResult changes. */
 export const CACHE_FORMAT = 1;
 const CACHE_FILE = 'results.json';
+const READS_AT_ONCE = 64;
 
 export interface CacheKeyInput {
   /** The effective configuration, as given to the linter. */
@@ -125,13 +126,17 @@ export async function lintCached(
   relative: (file: string) => string,
   lintMisses: (files: string[]) => Promise<(FileResult | undefined)[]>,
 ): Promise<(FileResult | undefined)[]> {
-  const hashes = await Promise.all(files.map(async (file) => {
-    try {
-      return sha256(await fs.promises.readFile(file));
-    } catch {
-      return undefined; // unreadable: the linter says why
-    }
-  }));
+  const hashes: (string | undefined)[] = [];
+  // A few reads at a time: a large workspace must not run out of file handles.
+  for (let i = 0; i < files.length; i += READS_AT_ONCE) {
+    hashes.push(...await Promise.all(files.slice(i, i + READS_AT_ONCE).map(async (file) => {
+      try {
+        return sha256(await fs.promises.readFile(file));
+      } catch {
+        return undefined; // unreadable: the linter says why
+      }
+    })));
+  }
   const results: (FileResult | undefined)[] = new Array(files.length);
   const misses: number[] = [];
   files.forEach((file, i) => {

@@ -10,6 +10,8 @@ import type { FileResult, LintSettings } from './lintOne';
 export interface WorkerRequest {
   index: number;
   file: string;
+  /** Overrides LintSettings.root for this file (a workspace with several folders). */
+  root?: string;
 }
 
 export interface WorkerResponse {
@@ -27,6 +29,7 @@ function workerFile(): string {
 
 interface Job {
   file: string;
+  root?: string;
   batch: Batch;
   index: number;
 }
@@ -64,12 +67,17 @@ export class LintPool {
    * turns true are skipped (their result is undefined). onResult sees each result as
    * soon as it arrives.
    */
-  lint(files: readonly string[], onResult?: (result: FileResult, index: number) => void, cancelled: () => boolean = () => false): Promise<(FileResult | undefined)[]> {
+  lint(
+    files: readonly string[],
+    onResult?: (result: FileResult, index: number) => void,
+    cancelled: () => boolean = () => false,
+    root?: string,
+  ): Promise<(FileResult | undefined)[]> {
     if (this.disposed) return Promise.reject(new Error('the lint pool was disposed'));
     if (files.length === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
       const batch: Batch = { results: new Array(files.length), left: files.length, onResult, cancelled, resolve, reject, failed: false };
-      files.forEach((file, index) => this.queue.push({ file, batch, index }));
+      files.forEach((file, index) => this.queue.push({ file, root, batch, index }));
       try {
         this.grow();
       } catch (err) {
@@ -78,6 +86,11 @@ export class LintPool {
       }
       for (const slot of this.slots) if (!slot.job) this.feed(slot);
     });
+  }
+
+  /** Whether files are queued or being linted. */
+  get idle(): boolean {
+    return this.queue.length === 0 && this.busy() === 0;
   }
 
   async dispose(): Promise<void> {
@@ -127,7 +140,7 @@ export class LintPool {
         continue;
       }
       slot.job = job;
-      const request: WorkerRequest = { index: this.nextId++, file: job.file };
+      const request: WorkerRequest = { index: this.nextId++, file: job.file, root: job.root };
       slot.worker.postMessage(request);
       return;
     }

@@ -11,7 +11,7 @@ if (parentPort) {
   const linter = Linter.create(ALL_RULES, CLI_PARSE_TIMEOUT_MS);
   // Listening at once: requests that arrive while the grammar loads wait in order.
   port.on('message', async (request: WorkerRequest) => {
-    const response: WorkerResponse = { index: request.index, result: lintOne(await linter, request.file, settings) };
+    const response: WorkerResponse = { index: request.index, result: lintOne(await linter, request.file, request.root ? { ...settings, root: request.root } : settings) };
     port.postMessage(response);
   });
 }
