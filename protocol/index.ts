@@ -39,6 +39,11 @@ export interface InitializationOptions {
   baselineFindings?: BaselineFindings;
   /** Scan the whole workspace for the summary (default true). */
   workspaceScan?: boolean;
+  /**
+   * Read `git log` for hotspots (default true). VS Code: pass workspace.isTrusted, so
+   * Restricted Mode runs no program at all (git is run safely either way: see README).
+   */
+  gitHistory?: boolean;
 }
 
 export type BaselineFindings = 'show' | 'dim' | 'hide';

@@ -106,7 +106,7 @@ export function buildSummary(input: SummaryInput): SummaryResult {
  */
 export function gitChanges(folder: string, timeoutMs = 10_000): Promise<Map<string, number> | undefined> {
   return new Promise((resolve) => {
-    execFile('git', ['-c', 'core.fsmonitor=false', 'log', '--since=90.days', '--name-only', '--format=', '--relative', '--no-renames', '--', '.'], {
+    execFile('git', ['-c', 'core.fsmonitor=false', '-c', 'core.quotePath=false', 'log', '--since=90.days', '--name-only', '--format=', '--relative', '--no-renames', '--', '.'], {
       cwd: folder,
       timeout: timeoutMs,
       maxBuffer: 64 * 1024 * 1024,

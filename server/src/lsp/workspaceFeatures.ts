@@ -241,6 +241,7 @@ export class WorkspaceFeatures {
 
   /** Commits per shown path over the last 90 days; undefined when no folder has git history. */
   private async changes(): Promise<Map<string, number> | undefined> {
+    if (this.options.gitHistory === false) return undefined;
     let merged: Map<string, number> | undefined;
     for (const folder of this.folders) {
       let entry = this.history.get(folder);
