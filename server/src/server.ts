@@ -21,6 +21,7 @@ import { configDiagnostics, isConfigUri } from './lsp/configDiagnostics';
 import { ConfigStore, DocumentConfig, fsPath } from './lsp/configStore';
 import { toDiagnostics } from './lsp/diagnostics';
 import { DocumentLint, LintService } from './lsp/lintService';
+import { WorkspaceFeatures } from './lsp/workspaceFeatures';
 import { ALL_RULES } from './rules/index';
 
 /** Pushed diagnostics wait this long after the last keystroke (stale work is dropped). */
@@ -29,11 +30,14 @@ const PUSH_DELAY_MS = 25;
 const connection = createConnection(ProposedFeatures.all);
 const log = (message: string) => connection.console.error(message);
 let service: LintService | undefined;
+let workspace: WorkspaceFeatures | undefined;
+let folders: string[] = [];
 let ready: Promise<LintService>;
 let pullDiagnostics = false;
 let refreshSupport = false;
 let canCreateFiles = false;
 let watchConfigFiles = false;
+let dynamicWatchers = false;
 let folderChanges = false;
 let guidanceCommand = OPEN_GUIDANCE_SERVER_COMMAND;
 const pending = new Map<string, NodeJS.Timeout>();
@@ -54,16 +58,22 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
   folderChanges = capabilities.workspace?.workspaceFolders === true;
   canCreateFiles = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
-  watchConfigFiles = !options.watchesConfigFiles && capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  dynamicWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  watchConfigFiles = !options.watchesConfigFiles && dynamicWatchers;
   if (options.clientCommands?.includes(SHOW_GUIDANCE_COMMAND)) guidanceCommand = SHOW_GUIDANCE_COMMAND;
-  store.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  store.setFolders(folders);
   ready = loadGoLanguage().then((language) => (service = new LintService(language, ALL_RULES, log)));
   await ready;
+  workspace = new WorkspaceFeatures({
+    connection, params, service: () => service, version: packageVersion(), ruleIds: ALL_RULES.map((r) => r.meta.id), log,
+  });
+  workspace.register();
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      executeCommandProvider: { commands: [OPEN_GUIDANCE_SERVER_COMMAND] },
+      executeCommandProvider: { commands: [OPEN_GUIDANCE_SERVER_COMMAND, ...workspace.commands] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
@@ -71,11 +81,20 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
   };
 });
 
-connection.onInitialized(() => {
-  if (watchConfigFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] });
+connection.onInitialized(async () => {
+  await syncWorkspaceConfig();
+  workspace?.initialized();
+  // One watcher for everything: .godebt.json (unless the client watches it itself) and
+  // the Go files the workspace scan keeps current.
+  const globs = [...(watchConfigFiles ? [CONFIG_FILE_GLOB] : []), ...(dynamicWatchers ? workspace?.watchGlobs ?? [] : [])];
+  if (globs.length > 0) {
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) })
+      .catch((err: unknown) => log(`godebt: cannot watch files: ${String(err)}`));
+  }
   if (folderChanges) {
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
-      store.setFolders((await connection.workspace.getWorkspaceFolders())?.map((f) => f.uri) ?? []);
+      folders = (await connection.workspace.getWorkspaceFolders())?.map((f) => f.uri) ?? [];
+      store.setFolders(folders);
       relintAll();
     });
   }
@@ -86,8 +105,9 @@ connection.onDidChangeConfiguration(() => {
   relintAll();
 });
 
-connection.onDidChangeWatchedFiles(({ changes }) => {
-  const configChanges = changes.filter((c) => isConfigUri(c.uri));
+connection.onDidChangeWatchedFiles((params) => {
+  workspace?.didChangeWatchedFiles(params);
+  const configChanges = params.changes.filter((c) => isConfigUri(c.uri));
   if (configChanges.length === 0) return;
   for (const change of configChanges) store.configFileChanged(change.uri);
   relintAll();
@@ -98,6 +118,7 @@ connection.onDidOpenTextDocument(({ textDocument }) => {
     configDocuments.set(textDocument.uri, TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text));
   } else {
     service?.didOpen(textDocument.uri, textDocument.version, textDocument.text);
+    workspace?.didOpen(textDocument.uri);
   }
   schedulePush(textDocument.uri, 0);
 });
@@ -105,7 +126,10 @@ connection.onDidOpenTextDocument(({ textDocument }) => {
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   const configDocument = configDocuments.get(textDocument.uri);
   if (configDocument) TextDocument.update(configDocument, contentChanges, textDocument.version);
-  else service?.didChange(textDocument.uri, textDocument.version, contentChanges);
+  else {
+    service?.didChange(textDocument.uri, textDocument.version, contentChanges);
+    workspace?.didChange();
+  }
   schedulePush(textDocument.uri, PUSH_DELAY_MS);
 });
 
@@ -114,6 +138,7 @@ connection.onDidCloseTextDocument(({ textDocument }) => {
   pending.delete(textDocument.uri);
   configDocuments.delete(textDocument.uri);
   service?.didClose(textDocument.uri);
+  workspace?.didClose(textDocument.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
 });
 
@@ -126,15 +151,16 @@ connection.languages.diagnostics.on(async (params, token) => {
   if (!lint) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
   const resultId = `${lint.version}:${generation}`;
   if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-  return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(lint) };
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(present(uri, lint)) };
 });
 
 connection.onCodeAction(async (params) => {
   const uri = params.textDocument.uri;
   const config = await store.forDocument(uri);
-  const lint = await lintDocument(uri, config);
+  const raw = await lintDocument(uri, config);
   const document = service?.document(uri);
-  if (!lint || !document) return [];
+  if (!raw || !document) return [];
+  const lint = present(uri, raw);
   return codeActionsFor({
     uri, document, lint, range: params.range, only: params.context.only, guidanceCommand,
     isGo: !isGoMod(fsPath(uri)), configFile: config.configFile ? configTarget(config.configFile) : undefined,
@@ -142,6 +168,7 @@ connection.onCodeAction(async (params) => {
 });
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  if (await workspace?.executeCommand(command)) return;
   if (command !== OPEN_GUIDANCE_SERVER_COMMAND) return;
   const ruleId = String(args?.[0] ?? '');
   if (!service?.rules.some((r) => r.meta.id === ruleId)) return;
@@ -156,8 +183,9 @@ connection.onRequest(RULES_REQUEST, async (): Promise<RuleInfo[]> => {
   }));
 });
 
-connection.onShutdown(() => {
+connection.onShutdown(async () => {
   for (const timer of pending.values()) clearTimeout(timer);
+  await workspace?.dispose();
   service?.dispose();
   service = undefined;
 });
@@ -185,6 +213,7 @@ function configTarget(path: string): ConfigFileTarget {
 /** After a configuration change: pull clients are asked to pull again; push mode re-publishes. */
 function relintAll(): void {
   service?.invalidate();
+  void syncWorkspaceConfig();
   if (pullDiagnostics) {
     if (refreshSupport) void connection.languages.diagnostics.refresh();
     return;
@@ -210,7 +239,21 @@ async function publish(uri: string): Promise<void> {
   }
   const lint = await lintDocument(uri);
   // The document may have changed or closed while the configuration was read.
-  if (lint && lint.version === service?.version(uri)) await connection.sendDiagnostics({ uri, version: lint.version, diagnostics: toDiagnostics(lint) });
+  if (lint && lint.version === service?.version(uri)) await connection.sendDiagnostics({ uri, version: lint.version, diagnostics: toDiagnostics(present(uri, lint)) });
+}
+
+/** Findings recorded in the baseline, dimmed or hidden as configured. */
+function present(uri: string, lint: DocumentLint): DocumentLint {
+  return workspace ? workspace.present(uri, lint) : lint;
+}
+
+/**
+ * The workspace scan lints with the configuration of the first workspace folder
+ * (LintService.config); open documents use their own folder's (store.forDocument).
+ */
+async function syncWorkspaceConfig(): Promise<void> {
+  if (!service || folders.length === 0) return;
+  service.config = (await store.forDocument(`${folders[0].replace(/\/$/, '')}/workspace.go`)).config;
 }
 
 connection.listen();

@@ -83,9 +83,9 @@ describe('CLI parts', function () {
   describe('buildReport', () => {
     const finding = (ruleId: string, line: number): FileFinding => ({
       ruleId, category: 'maintainability', severity: 'info', message: ruleId, effortMinutes: 30, fixable: false,
-      range: { start: { line, character: 0 }, end: { line, character: 7 } },
+      fingerprint: `${ruleId}:${line}`, range: { start: { line, character: 0 }, end: { line, character: 7 } },
     });
-    const result = (file: string, ...findings: FileFinding[]): FileResult => ({ file, linted: true, findings, fixesApplied: 0, notices: [] });
+    const result = (file: string, ...findings: FileFinding[]): FileResult => ({ file, linted: true, findings, fixesApplied: 0, notices: [], linesOfCode: 10 });
 
     it('keeps a package-level finding once per folder, on the first file in path order', () => {
       const rules = new Map([['pkg', meta('pkg', { oncePerPackage: true })], ['line', meta('line')]]);

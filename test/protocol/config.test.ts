@@ -98,7 +98,7 @@ describe('configuration in the language server', function () {
     await client.initialize({ workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } }, {}, folders());
     await client.until(() => client.registrations.length > 0);
     assert.deepStrictEqual(client.registrations.map((r) => [r.method, r.registerOptions]), [
-      ['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/.godebt.json' }] }],
+      ['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/.godebt.json' }, { globPattern: '**/*.go' }, { globPattern: '**/go.mod' }] }],
     ]);
   });
 

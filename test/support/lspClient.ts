@@ -23,6 +23,10 @@ export class TestClient {
   refreshes = 0;
   /** Dynamic registrations the server asked for (client/registerCapability). */
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** window/workDoneProgress/create tokens and $/progress values, in order. */
+  readonly progress: { token: string | number; value?: { kind: string; percentage?: number; message?: string; cancellable?: boolean } }[] = [];
+  /** Notifications other than diagnostics and log messages, by method. */
+  readonly notifications: { method: string; params: unknown }[] = [];
 
   constructor() {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -51,18 +55,34 @@ export class TestClient {
       this.notify();
       return null;
     });
+    this.connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      this.progress.push({ token: params.token });
+      this.notify();
+      return null;
+    });
+    this.connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string } }) => {
+      this.progress.push(params);
+      this.notify();
+    });
     this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...params.registrations);
       this.notify();
       return null;
     });
+    this.connection.onNotification((method: string, params: unknown) => {
+      this.notifications.push({ method, params });
+      this.notify();
+    });
     this.connection.listen();
   }
 
+  /** folders: a root URI, or workspace folders. */
   async initialize(
-    capabilities: ClientCapabilities = {}, initializationOptions: unknown = {}, workspaceFolders: { uri: string; name: string }[] | null = null,
+    capabilities: ClientCapabilities = {}, initializationOptions: unknown = {}, folders: string | { uri: string; name: string }[] | null = null,
   ): Promise<{ capabilities: Record<string, unknown> }> {
-    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions, workspaceFolders });
+    const rootUri = typeof folders === 'string' ? folders : null;
+    const workspaceFolders = Array.isArray(folders) ? folders : null;
+    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri, capabilities, initializationOptions, workspaceFolders });
     await this.connection.sendNotification('initialized', {});
     return result as { capabilities: Record<string, unknown> };
   }

@@ -24,7 +24,7 @@ export function isLintable(fileName: string): boolean {
   return fileName.endsWith('.go') || isGoMod(fileName);
 }
 
-function skipsFolder(name: string): boolean {
+export function skipsFolder(name: string): boolean {
   return name.startsWith('.') || SKIPPED_FOLDERS.has(name);
 }
 

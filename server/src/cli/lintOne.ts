@@ -2,8 +2,12 @@
 // thread for small inputs and in the worker threads for large ones, so both paths
 // give the same results; everything it returns is plain data a worker can post.
 import * as fs from 'fs';
+import * as path from 'path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GodebtConfig } from '../engine/config';
-import type { Finding } from '../engine/finding';
+import { countLinesOfCode } from '../engine/debt';
+import type { Finding, Range } from '../engine/finding';
+import { fingerprints } from '../engine/fingerprint';
 import { ParseTimeoutError } from '../engine/goParser';
 import { isGoMod, Linter } from '../engine/linter';
 import { describeFsError, Notice } from './files';
@@ -14,16 +18,34 @@ export interface LintSettings {
   maxFileSize: number;
   /** The configurations of the run; each file says which one applies to it. */
   configs: GodebtConfig[];
+  /** Fingerprints name files relative to this folder (the workspace or the CLI's cwd). */
+  root?: string;
+  /** Keep each fix's edits (as ranges) in the results, for SARIF fix objects. */
+  fixDetails?: boolean;
 }
 
-/** A file to lint and the index of its configuration in LintSettings.configs. */
+/** A file to lint, the index of its configuration in LintSettings.configs, and its root. */
 export interface FileTask {
   file: string;
   config: number;
+  /** Overrides LintSettings.root for this file (a workspace with several folders). */
+  root?: string;
+}
+
+/** A fix as plain data: LSP ranges (0-based, UTF-16) and replacement text. */
+export interface FixDetails {
+  title: string;
+  edits: { range: Range; text: string }[];
 }
 
 /** A finding as the CLI reports it (no fix edits: they stay where they are applied). */
-export type FileFinding = Omit<Finding, 'span' | 'fix'> & { fixable: boolean };
+export type FileFinding = Omit<Finding, 'span' | 'fix'> & {
+  fixable: boolean;
+  /** Stable across unrelated edits (engine/fingerprint.ts), for baselines and SARIF. */
+  fingerprint: string;
+  /** Only with LintSettings.fixDetails. */
+  fixDetails?: FixDetails;
+};
 
 export interface FileResult {
   file: string;
@@ -32,14 +54,18 @@ export interface FileResult {
   findings: FileFinding[];
   fixesApplied: number;
   notices: Notice[];
+  /** Lines holding code (engine/debt.ts), for the debt ratio. */
+  linesOfCode: number;
 }
 
 /** A CLI batch gives a parse more time than the editor does per keystroke. */
 export const CLI_PARSE_TIMEOUT_MS = 10_000;
 
-export function lintOne(linter: Linter, { file, config: configIndex }: FileTask, settings: LintSettings): FileResult {
-  const config = settings.configs[configIndex];
-  const result: FileResult = { file, linted: false, findings: [], fixesApplied: 0, notices: [] };
+export function lintOne(linter: Linter, task: FileTask, settings: LintSettings): FileResult {
+  const { file } = task;
+  const config = settings.configs[task.config];
+  const root = task.root ?? settings.root;
+  const result: FileResult = { file, linted: false, findings: [], fixesApplied: 0, notices: [], linesOfCode: 0 };
   const notice = (level: Notice['level'], message: string) => result.notices.push({ level, file, message });
 
   let bytes: Buffer;
@@ -62,6 +88,7 @@ export function lintOne(linter: Linter, { file, config: configIndex }: FileTask,
   }
   result.linted = true;
   if (isGeneratedGo(file, text)) return result;
+  let linted = text;
 
   try {
     const lint = linter.lintFile(file, text, config);
@@ -76,12 +103,26 @@ export function lintOne(linter: Linter, { file, config: configIndex }: FileTask,
           fs.writeFileSync(file, fixed.output);
           result.fixesApplied = fixed.applied;
           findings = fixed.remaining;
+          linted = fixed.output;
         } catch (err) {
           notice('error', `cannot write the fixed file: ${describeFsError(err)}`);
         }
       }
     }
-    result.findings = findings.map(({ span: _span, fix, ...rest }) => ({ ...rest, fixable: fix !== undefined }));
+    result.linesOfCode = isGoMod(file) ? 0 : countLinesOfCode(linted);
+    const relative = root ? path.relative(root, file).split(path.sep).join('/') : file;
+    const prints = fingerprints(relative, linted, findings);
+    const lines = settings.fixDetails ? TextDocument.create(file, 'go', 0, linted) : undefined;
+    result.findings = findings.map(({ span: _span, fix, ...rest }, i) => {
+      const finding: FileFinding = { ...rest, fixable: fix !== undefined, fingerprint: prints[i] };
+      if (fix && lines) {
+        finding.fixDetails = {
+          title: fix.title,
+          edits: fix.edits.map((e) => ({ range: { start: lines.positionAt(e.start), end: lines.positionAt(e.end) }, text: e.text })),
+        };
+      }
+      return finding;
+    });
   } catch (err) {
     if (err instanceof ParseTimeoutError) {
       notice('warning', `skipped: ${err.message}`);

@@ -2,7 +2,7 @@
 import { parseArgs } from 'util';
 import { SEVERITIES, Severity } from '../engine/rule';
 
-export type Format = 'text' | 'json';
+export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 export type FailOn = Severity | 'never';
 
 export interface CliOptions {
@@ -20,6 +20,13 @@ export interface CliOptions {
   quiet: boolean;
   help: boolean;
   version: boolean;
+  /** Report and fail only on findings not recorded in this baseline file. */
+  baseline: string | undefined;
+  /** Record today's findings in this file (and exit 0). */
+  writeBaseline: string | undefined;
+  /** Reuse results of unchanged files (default on). */
+  cache: boolean;
+  cacheDir: string | undefined;
 }
 
 export const USAGE = `Usage: godebt [options] [paths...]
@@ -29,7 +36,8 @@ vendor/, testdata/, node_modules/ and hidden folders) or files (.go or go.mod, a
 linted). The default path is the current folder.
 
 Options:
-  -f, --format text|json   output format (default: text)
+  -f, --format FORMAT      text, json, sarif (SARIF 2.1.0) or markdown (a report
+                           for a pull request) (default: text)
       --fix                apply every available quick fix in place, then report
                            what is left
       --fail-on LEVEL      exit 1 when a finding at or above LEVEL is reported:
@@ -44,6 +52,14 @@ Options:
                            .godebt.json above each path
   -q, --quiet              text format: print only the findings that fail the run
                            (see --fail-on), and no summary line
+      --write-baseline FILE
+                           record every finding in FILE (JSON) and exit 0
+      --baseline FILE      report and fail only on findings not in FILE (new
+                           debt); says how many known findings were hidden and
+                           how many are fixed
+      --no-cache           lint every file (by default results of unchanged
+                           files are reused from a cache in the temp folder)
+      --cache-dir DIR      keep the cache in DIR
   -h, --help               show this help
   -v, --version            show the version
 
@@ -72,6 +88,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
+        cache: { type: 'boolean', default: true },
+        'no-cache': { type: 'boolean', default: false },
+        'cache-dir': { type: 'string' },
       },
     });
   } catch (err) {
@@ -80,7 +101,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const { values, positionals } = parsed;
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
-    format: oneOf('--format', values.format!, ['text', 'json'] as const),
+    format: oneOf('--format', values.format!, ['text', 'json', 'sarif', 'markdown'] as const),
     fix: values.fix!,
     failOn: oneOf('--fail-on', values['fail-on']!, [...SEVERITIES, 'never'] as const),
     maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']),
@@ -90,6 +111,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
     quiet: values.quiet!,
     help: values.help!,
     version: values.version!,
+    baseline: values.baseline,
+    writeBaseline: values['write-baseline'],
+    cache: values.cache! && !values['no-cache'],
+    cacheDir: values['cache-dir'],
   };
 }
 

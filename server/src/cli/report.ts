@@ -64,7 +64,7 @@ export function buildReport(results: readonly FileResult[], cwd: string, rules: 
   return { findings, summary: summarize(findings, results) };
 }
 
-function summarize(findings: readonly ReportedFinding[], results: readonly FileResult[]): Summary {
+export function summarize(findings: readonly ReportedFinding[], results: readonly FileResult[]): Summary {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const byCategory: Partial<Record<Category, Tally>> = {};
   const byRule: Record<string, Tally> = {};

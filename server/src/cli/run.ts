@@ -3,16 +3,20 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { BaselineError, compareWithBaseline, loadBaseline, serializeBaseline } from '../engine/baseline';
 import type { GodebtConfig } from '../engine/config';
 import { ConfigFile, findConfigFile, isExcluded, lineColumn, loadConfigFile } from '../engine/configFile';
 import { findPackageRoot, guidanceUri } from '../engine/guidance';
 import { Linter } from '../engine/linter';
 import { ALL_RULES } from '../rules/index';
-import { collectInputs, Notice } from './files';
+import { cacheKey, defaultCacheDir, lintCached, ResultCache } from './cache';
+import { collectInputs, describeFsError, Notice } from './files';
+import { renderMarkdown } from './markdown';
 import { CLI_PARSE_TIMEOUT_MS, FileResult, FileTask, LintSettings, lintOne } from './lintOne';
 import { CliOptions, parseCliArgs, UsageError, USAGE } from './options';
 import { lintInWorkers } from './pool';
-import { buildReport, compare, displayPath, fails, renderJson, renderText } from './report';
+import { buildReport, compare, displayPath, fails, renderJson, renderText, summarize } from './report';
+import { renderSarif } from './sarif';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -57,17 +61,57 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     return EXIT_TROUBLE;
   }
-  const settings: LintSettings = { fix: options.fix, maxFileSize: options.maxFileSize, configs: inputs.configs };
-  const results = await lintFiles(inputs.tasks, settings, options.jobs);
+  const settings: LintSettings = {
+    fix: options.fix, maxFileSize: options.maxFileSize, configs: inputs.configs,
+    root: io.cwd, fixDetails: options.format === 'sarif',
+  };
+  const version = packageVersion(packageRoot);
+  // --fix writes files, so its results never come from (or go to) the cache.
+  const results = options.cache && !options.fix
+    ? await lintThroughCache(inputs.tasks, settings, options, io.cwd, version)
+    : await lintFiles(inputs.tasks, settings, options.jobs);
   const notices = [...inputs.notices, ...results.flatMap((r) => r.notices)]
     .map((n) => ({ ...n, shown: displayPath(n.file, io.cwd) }))
     .sort((a, b) => compare(a.shown, b.shown));
   for (const notice of notices) io.stderr(`godebt: ${notice.shown}: ${notice.message}\n`);
 
-  const report = buildReport(results, io.cwd, new Map(ALL_RULES.map((r) => [r.meta.id, r.meta])));
+  let report = buildReport(results, io.cwd, new Map(ALL_RULES.map((r) => [r.meta.id, r.meta])));
+  if (options.writeBaseline) {
+    const target = path.resolve(io.cwd, options.writeBaseline);
+    try {
+      fs.writeFileSync(target, serializeBaseline(report.findings));
+    } catch (err) {
+      io.stderr(`godebt: ${displayPath(target, io.cwd)}: cannot write the baseline: ${describeFsError(err)}\n`);
+      return EXIT_TROUBLE;
+    }
+    io.stderr(`godebt: baseline of ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} written to ${displayPath(target, io.cwd)}\n`);
+    return notices.some((n) => n.level === 'error') ? EXIT_TROUBLE : EXIT_OK;
+  }
+  let baselined: { hidden: number; fixed: number } | undefined;
+  if (options.baseline) {
+    const file = path.resolve(io.cwd, options.baseline);
+    try {
+      const comparison = compareWithBaseline(report.findings, loadBaseline(file));
+      const kept = new Set(comparison.added);
+      const findings = report.findings.filter((f) => kept.has(f));
+      report = { findings, summary: summarize(findings, results) };
+      baselined = { hidden: comparison.unchanged.length, fixed: comparison.fixed.length };
+    } catch (err) {
+      if (!(err instanceof BaselineError)) throw err;
+      io.stderr(`godebt: ${displayPath(file, io.cwd)}: ${err.message}\n`);
+      return EXIT_TROUBLE;
+    }
+    io.stderr(`godebt: baseline: ${report.findings.length} new, ${baselined.hidden} known (hidden), ${baselined.fixed} fixed\n`);
+  }
+  const tool = { name: 'godebt', version };
+  const guidance = (id: string) => guidanceUri(id, packageRoot);
   if (options.format === 'json') {
-    const tool = { name: 'godebt', version: packageVersion(packageRoot) };
-    io.stdout(renderJson(report, tool, (id) => guidanceUri(id, packageRoot)));
+    io.stdout(renderJson(report, tool, guidance));
+  } else if (options.format === 'sarif') {
+    io.stdout(renderSarif({ findings: report.findings, rules: ALL_RULES.map((r) => r.meta), tool, root: io.cwd, packageRoot, guidance, baseline: baselined !== undefined }));
+  } else if (options.format === 'markdown') {
+    const files = results.filter((r) => r.linted).map((r) => ({ file: displayPath(r.file, io.cwd), linesOfCode: r.linesOfCode }));
+    io.stdout(renderMarkdown({ findings: report.findings, files, tool, guidance, baseline: baselined }));
   } else {
     io.stdout(renderText(report, options));
   }
@@ -125,6 +169,25 @@ function planInputs(options: CliOptions, cwd: string): PlannedInputs {
     }
   }
   return planned;
+}
+
+/**
+ * Lints through the result cache. A file's results depend on its configuration, so
+ * each configuration of the run has a cache of its own (keyed by it).
+ */
+async function lintThroughCache(tasks: readonly FileTask[], settings: LintSettings, options: CliOptions, cwd: string, version: string): Promise<FileResult[]> {
+  const folder = options.cacheDir ? path.resolve(cwd, options.cacheDir) : defaultCacheDir(cwd);
+  const results: FileResult[] = new Array(tasks.length);
+  for (const [index, config] of settings.configs.entries()) {
+    const positions = tasks.flatMap((task, i) => (task.config === index ? [i] : []));
+    if (positions.length === 0) continue;
+    const cache = ResultCache.load(settings.configs.length > 1 ? path.join(folder, `config-${index}`) : folder,
+      cacheKey({ config, version, ruleIds: ALL_RULES.map((r) => r.meta.id), extra: [settings.maxFileSize, settings.fixDetails, cwd] }));
+    const linted = await lintCached(positions.map((i) => tasks[i]), cache, (file) => displayPath(file, cwd), (misses) => lintFiles(misses, settings, options.jobs));
+    cache.save();
+    positions.forEach((taskIndex, k) => (results[taskIndex] = linted[k]!));
+  }
+  return results;
 }
 
 async function lintFiles(files: readonly FileTask[], settings: LintSettings, jobs: number | undefined): Promise<FileResult[]> {

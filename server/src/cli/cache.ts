@@ -1,0 +1,171 @@
+// A cache of lint results, shared by the CLI and the language server's workspace scan.
+// An entry is found by the file's relative path and the sha256 of its bytes; the whole
+// cache is valid for one rule configuration only (hash of the effective config, the
+// godebt version, the rule ids and the limits), so any of those changing starts afresh.
+// A re-opened workspace reads this one file and hashes its sources: no parsing.
+// The file is versioned; a missing, corrupt or foreign cache is ignored, never fatal.
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { FileResult, FileTask } from './lintOne';
+
+/** Bumped whenever the shape of an entry or of FileResult changes. */
+export const CACHE_FORMAT = 1;
+const CACHE_FILE = 'results.json';
+const READS_AT_ONCE = 64;
+
+export interface CacheKeyInput {
+  /** The effective configuration, as given to the linter. */
+  config: unknown;
+  version: string;
+  ruleIds: readonly string[];
+  /** Anything else that changes results (limits, fix details). */
+  extra?: unknown;
+}
+
+/** One hash for everything that decides results besides the file itself. */
+export function cacheKey(input: CacheKeyInput): string {
+  return sha256(JSON.stringify([CACHE_FORMAT, stableJson(input.config), input.version, [...input.ruleIds].sort(), stableJson(input.extra ?? null)]));
+}
+
+/** The default cache folder for a root (workspace or CLI folder): under the OS temp folder. */
+export function defaultCacheDir(root: string): string {
+  return path.join(os.tmpdir(), 'godebt-cache', sha256(path.resolve(root)).slice(0, 16));
+}
+
+export function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+type CachedResult = Omit<FileResult, 'file'>;
+
+interface Entry {
+  hash: string;
+  result: CachedResult;
+}
+
+interface CacheFile {
+  format: number;
+  key: string;
+  entries: Record<string, Entry>;
+}
+
+export class ResultCache {
+  private dirty = false;
+
+  private constructor(readonly folder: string, private readonly key: string, private readonly entries: Map<string, Entry>) {}
+
+  /** The cache in folder for key: empty when absent, unreadable, corrupt, or for another key. */
+  static load(folder: string, key: string): ResultCache {
+    const entries = new Map<string, Entry>();
+    try {
+      const data = JSON.parse(fs.readFileSync(path.join(folder, CACHE_FILE), 'utf8')) as Partial<CacheFile> | null;
+      if (data && data.format === CACHE_FORMAT && data.key === key && data.entries && typeof data.entries === 'object') {
+        for (const [file, entry] of Object.entries(data.entries)) {
+          if (isEntry(entry)) entries.set(file, entry);
+        }
+      }
+    } catch {
+      // No cache yet, or one we cannot read: lint everything.
+    }
+    return new ResultCache(folder, key, entries);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The cached result for the file (relative path) with these bytes' hash. */
+  get(file: string, hash: string): CachedResult | undefined {
+    const entry = this.entries.get(file);
+    return entry?.hash === hash ? entry.result : undefined;
+  }
+
+  set(file: string, hash: string, result: FileResult): void {
+    // A result that says the file could not be read or linted is not worth keeping.
+    if (!result.linted || result.notices.some((n) => n.level === 'error')) {
+      this.delete(file);
+      return;
+    }
+    const stored: Partial<FileResult> = { ...result };
+    delete stored.file;
+    this.entries.set(file, { hash, result: stored as CachedResult });
+    this.dirty = true;
+  }
+
+  delete(file: string): void {
+    if (this.entries.delete(file)) this.dirty = true;
+  }
+
+  /** Writes the cache if it changed (atomically: a reader never sees half a file). Never throws. */
+  save(): void {
+    if (!this.dirty) return;
+    try {
+      fs.mkdirSync(this.folder, { recursive: true });
+      const data: CacheFile = { format: CACHE_FORMAT, key: this.key, entries: Object.fromEntries(this.entries) };
+      const target = path.join(this.folder, CACHE_FILE);
+      const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
+      fs.writeFileSync(temporary, JSON.stringify(data));
+      fs.renameSync(temporary, target);
+      this.dirty = false;
+    } catch {
+      // A read-only or full disk costs speed next time, nothing else.
+    }
+  }
+}
+
+/**
+ * Lints files through the cache: each file is read and hashed, hits are taken as they
+ * are, misses go to lintMisses (which must return results in order), and their results
+ * are stored. relative maps an absolute path to the cache's key for it.
+ */
+export async function lintCached(
+  tasks: readonly FileTask[],
+  cache: ResultCache,
+  relative: (file: string) => string,
+  lintMisses: (tasks: FileTask[]) => Promise<(FileResult | undefined)[]>,
+): Promise<(FileResult | undefined)[]> {
+  const hashes: (string | undefined)[] = [];
+  // A few reads at a time: a large workspace must not run out of file handles.
+  for (let i = 0; i < tasks.length; i += READS_AT_ONCE) {
+    hashes.push(...await Promise.all(tasks.slice(i, i + READS_AT_ONCE).map(async ({ file }) => {
+      try {
+        return sha256(await fs.promises.readFile(file));
+      } catch {
+        return undefined; // unreadable: the linter says why
+      }
+    })));
+  }
+  const results: (FileResult | undefined)[] = new Array(tasks.length);
+  const misses: number[] = [];
+  tasks.forEach(({ file }, i) => {
+    const hash = hashes[i];
+    const cached = hash === undefined ? undefined : cache.get(relative(file), hash);
+    if (cached) results[i] = { ...cached, file };
+    else misses.push(i);
+  });
+  const linted = await lintMisses(misses.map((i) => tasks[i]));
+  misses.forEach((taskIndex, i) => {
+    const result = linted[i];
+    results[taskIndex] = result;
+    const hash = hashes[taskIndex];
+    if (result && hash !== undefined) cache.set(relative(tasks[taskIndex].file), hash, result);
+  });
+  return results;
+}
+
+function isEntry(value: unknown): value is Entry {
+  const entry = value as Partial<Entry> | null;
+  return !!entry && typeof entry.hash === 'string' && !!entry.result && Array.isArray(entry.result.findings) &&
+    Array.isArray(entry.result.notices) && typeof entry.result.linesOfCode === 'number';
+}
+
+/** JSON with object keys sorted, so equal configurations hash alike. */
+function stableJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stableJson);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, stableJson((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
