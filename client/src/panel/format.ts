@@ -40,7 +40,7 @@ export function plural(n: number, word: string): string {
 
 /** The rating scale in words: "A ≤ 5 %, B ≤ 10 %, C ≤ 20 %, D ≤ 50 %, E above". */
 export function ratingScale(): string {
-  return `${RATING_LIMITS.map(([rating, limit]) => `${rating} ≤ ${formatPercent(limit)}`).join(', ')}, E above`;
+  return `${RATING_LIMITS.map(([rating, limit]) => `${rating} ≤ ${Math.round(limit * 100)} %`).join(', ')}, E above`;
 }
 
 /** How the ratio and the rating are computed, for tooltips and report footers. */

@@ -73,7 +73,7 @@ ${parts.join('\n')}
 
 function overview(s: SummaryResult): string {
   const t = s.total;
-  const severities = SEVERITIES.map((sev) => `${formatCount(t.bySeverity[sev])} ${sev}`).join(', ');
+  const severities = SEVERITIES.map((sev) => `${sev} ${formatCount(t.bySeverity[sev])}`).join(', ');
   const card = (label: string, value: string, detail: string, extra = '') =>
     `<div class="card${extra}" role="group" aria-label="${esc(`${label}: ${value}. ${detail}`)}" tabindex="0"><div class="label">${esc(label)}</div><div class="value">${esc(value)}</div><div class="detail">${esc(detail)}</div></div>`;
   return `<section aria-labelledby="overview"><h2 id="overview">Overview</h2>
@@ -291,7 +291,7 @@ const SCRIPT = `
 (function () {
   const vscode = acquireVsCodeApi();
   function post(target) {
-    vscode.postMessage(target.dataset.value === undefined ? { type: target.dataset.action } : { type: target.dataset.action, value: target.dataset.value });
+    vscode.postMessage(!('value' in target.dataset) ? { type: target.dataset.action } : { type: target.dataset.action, value: target.dataset.value });
   }
   document.addEventListener('click', function (event) {
     const target = event.target.closest('[data-action]');

@@ -12,7 +12,7 @@ export function reportMarkdown(s: SummaryResult | undefined, workspaceName: stri
   lines.push(
     '## Overview', '',
     `- **Rating ${t.rating}**, debt ratio ${formatPercent(t.ratio)} (${ratingExplained(t)})`,
-    `- **Total debt ${formatEffort(t.effortMinutes)}** in ${plural(t.findings, 'finding')}: ${SEVERITIES.map((sev) => `${formatCount(t.bySeverity[sev])} ${sev}`).join(', ')}`,
+    `- **Total debt ${formatEffort(t.effortMinutes)}** in ${plural(t.findings, 'finding')}: ${SEVERITIES.map((sev) => `${sev} ${formatCount(t.bySeverity[sev])}`).join(', ')}`,
     `- ${formatCount(t.linesOfCode)} lines of code in ${plural(t.files, 'file')}, ${plural(Object.keys(s.byPackage).length, 'package')}`,
     '',
   );
