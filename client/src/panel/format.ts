@@ -53,7 +53,7 @@ export function ratingExplained(bucket: { effortMinutes: number; linesOfCode: nu
   return `${formatEffort(bucket.effortMinutes)} ÷ (${formatCount(bucket.linesOfCode)} lines × ${MINUTES_PER_LINE} min) = ${formatPercent(bucket.ratio)} → ${bucket.rating}`;
 }
 
-/** What a rating means, for screen readers and tooltips. */
-export function ratingMeaning(rating: Rating): string {
-  return { A: 'A (little debt)', B: 'B', C: 'C', D: 'D', E: 'E (heavy debt)' }[rating];
+/** A package folder as people read it: the workspace root is "(root)". */
+export function packageLabel(folder: string): string {
+  return folder === '.' ? '(root)' : folder;
 }

@@ -22,6 +22,8 @@ const FORMATS: { format: ExportFormat; label: string; detail: string; extension:
 
 export class DebtReport implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  /** The summary the page shows, as JSON: an unchanged summary does not rewrite the page. */
+  private shown: string | undefined;
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: SummaryStore, private readonly extensionUri: vscode.Uri, private readonly refresh: () => Promise<void>) {
@@ -45,11 +47,14 @@ export class DebtReport implements vscode.Disposable {
     this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'godebt.svg');
     this.panel.onDidDispose(() => (this.panel = undefined));
     this.panel.webview.onDidReceiveMessage((message: ReportMessage) => this.onMessage(message));
-    this.render();
+    this.render(true);
   }
 
-  private render(): void {
+  private render(force = false): void {
     if (!this.panel) return;
+    const key = JSON.stringify(this.store.full ?? null);
+    if (!force && key === this.shown) return;
+    this.shown = key;
     this.panel.webview.html = reportHtml(this.store.full, { nonce: nonce(), interactive: true, workspaceName: workspaceName(), generatedAt: new Date() });
   }
 

@@ -6,7 +6,7 @@
 import type { SummaryResult } from '../../../protocol';
 import type { Rating } from '../../../server/src/engine/debt';
 import { CATEGORIES, SEVERITIES } from '../../../server/src/engine/rule';
-import { formatCount, formatEffort, formatPercent, plural, ratingExplained, ratingFormula, ratingScale } from './format';
+import { formatCount, formatEffort, formatPercent, packageLabel, plural, ratingExplained, ratingFormula, ratingScale } from './format';
 import { squarify } from './treemap';
 
 export interface ReportOptions {
@@ -139,22 +139,22 @@ ${table('debt by category', ['Category', 'Debt', 'Findings', 'Share'], rows, opt
 
 function packages(s: SummaryResult, options: ReportOptions): string {
   const entries = Object.entries(s.byPackage);
-  const height = 300;
+  const height = 240;
   const cells = squarify(entries, ([, p]) => p.effortMinutes, CHART_WIDTH, height);
   const svg = cells.length === 0
     ? '<p>No package carries debt.</p>'
     : `<svg id="chart-packages" role="list" aria-label="Treemap of packages: area is debt, colour is rating" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}">${cells.map((cell) => {
       const [name, p] = cell.item;
-      const aria = `package ${name}: ${formatEffort(p.effortMinutes)}, rating ${p.rating} (${formatPercent(p.ratio)}), ${plural(p.findings, 'finding')}`;
+      const aria = `package ${packageLabel(name)}: ${formatEffort(p.effortMinutes)}, rating ${p.rating} (${formatPercent(p.ratio)}), ${plural(p.findings, 'finding')}`;
       const label = cell.width > 60 && cell.height > 34
-        ? `<text x="${(cell.x + 6).toFixed(1)}" y="${(cell.y + 17).toFixed(1)}" class="cell-text">${esc(truncate(name, Math.floor((cell.width - 12) / 7)))}</text>`
+        ? `<text x="${(cell.x + 6).toFixed(1)}" y="${(cell.y + 17).toFixed(1)}" class="cell-text">${esc(truncate(packageLabel(name), Math.floor((cell.width - 12) / 7)))}</text>`
           + `<text x="${(cell.x + 6).toFixed(1)}" y="${(cell.y + 32).toFixed(1)}" class="cell-text small">${esc(`${formatEffort(p.effortMinutes)} · ${p.rating}`)}</text>`
         : '';
       return `<g role="listitem" tabindex="0" aria-label="${esc(aria)}" class="row"><title>${esc(aria)}</title><rect x="${cell.x.toFixed(1)}" y="${cell.y.toFixed(1)}" width="${cell.width.toFixed(1)}" height="${cell.height.toFixed(1)}" class="cell rating-${p.rating}"></rect>${label}</g>`;
     }).join('')}</svg>`;
   const legend = `<p class="legend" aria-label="Colour legend">${RATINGS.map((r) => `<span class="swatch rating-${r}" aria-hidden="true"></span> ${r}`).join(' ')} — ${esc(ratingScale())}</p>`;
   const sorted = entries.sort(([a, x], [b, y]) => y.effortMinutes - x.effortMinutes || a.localeCompare(b));
-  const rows = sorted.map(([name, p]) => [`<code>${esc(name)}</code>`, esc(formatEffort(p.effortMinutes)), p.rating, esc(formatPercent(p.ratio)), formatCount(p.findings), formatCount(p.linesOfCode)]);
+  const rows = sorted.map(([name, p]) => [`<code>${esc(packageLabel(name))}</code>`, esc(formatEffort(p.effortMinutes)), p.rating, esc(formatPercent(p.ratio)), formatCount(p.findings), formatCount(p.linesOfCode)]);
   return `<section aria-labelledby="packages"><h2 id="packages">Packages by debt</h2>
 <p class="meta">Each rectangle is a package (a folder): its area is the package's debt, its colour the package's rating.</p>
 ${svg}
@@ -290,6 +290,18 @@ nav { margin: 6px 0; }
 const SCRIPT = `
 (function () {
   const vscode = acquireVsCodeApi();
+  // The page is rewritten when the summary changes: keep the reader's place.
+  const state = vscode.getState();
+  if (state && state.scrollY) window.scrollTo(0, state.scrollY);
+  let saving = false;
+  window.addEventListener('scroll', function () {
+    if (saving) return;
+    saving = true;
+    setTimeout(function () {
+      saving = false;
+      vscode.setState({ scrollY: window.scrollY });
+    }, 200);
+  });
   function post(target) {
     vscode.postMessage(!('value' in target.dataset) ? { type: target.dataset.action } : { type: target.dataset.action, value: target.dataset.value });
   }

@@ -2,7 +2,7 @@
 // sections as the HTML report, as tables. Pure (no vscode).
 import type { SummaryResult } from '../../../protocol';
 import { CATEGORIES, SEVERITIES } from '../../../server/src/engine/rule';
-import { formatCount, formatEffort, formatPercent, plural, ratingExplained, ratingFormula } from './format';
+import { formatCount, formatEffort, formatPercent, packageLabel, plural, ratingExplained, ratingFormula } from './format';
 
 export function reportMarkdown(s: SummaryResult | undefined, workspaceName: string, generatedAt: Date): string {
   const lines: string[] = [`# Go technical debt — ${cell(workspaceName)}`, '', `Generated ${generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC by godebt.`, ''];
@@ -21,7 +21,7 @@ export function reportMarkdown(s: SummaryResult | undefined, workspaceName: stri
       .map((c) => [c, formatEffort(s.byCategory[c].effortMinutes), formatCount(s.byCategory[c].findings)])), '');
   const packages = Object.entries(s.byPackage).sort(([a, x], [b, y]) => y.effortMinutes - x.effortMinutes || a.localeCompare(b));
   lines.push('## Packages by debt', '', ...markdownTable(['Package', 'Debt', 'Rating', 'Debt ratio', 'Findings', 'Lines of code'], [false, true, false, true, true, true],
-    packages.map(([name, p]) => [`\`${name}\``, formatEffort(p.effortMinutes), p.rating, formatPercent(p.ratio), formatCount(p.findings), formatCount(p.linesOfCode)])), '');
+    packages.map(([name, p]) => [`\`${packageLabel(name)}\``, formatEffort(p.effortMinutes), p.rating, formatPercent(p.ratio), formatCount(p.findings), formatCount(p.linesOfCode)])), '');
   const rules = Object.entries(s.byRule).sort(([a, x], [b, y]) => y.effortMinutes - x.effortMinutes || y.findings - x.findings || a.localeCompare(b)).slice(0, 10);
   lines.push('## Top rules', '');
   if (rules.length === 0) lines.push('No findings.', '');

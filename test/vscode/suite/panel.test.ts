@@ -123,14 +123,17 @@ describe('the debt summary in VS Code', () => {
   it('updates the view and the status bar as code changes', async () => {
     const api = await panelApi();
     const editor = await openGo('service.go');
-    const before = api.debtSummary()!.total.effortMinutes;
+    const before = api.debtSummary()!.byFile['service.go'];
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
     await editor.edit((b) => b.insert(end, '\n// FIXME: panel live update\n'));
     await when('the new marker in the view', [], () => {
       const markers = children(api).find((r) => labelOf(r.item) === 'TODO / FIXME markers');
       return markers && (children(api, markers.node)).some((m) => labelOf(m.item) === 'FIXME: panel live update');
     });
-    assert.ok(api.debtSummary()!.total.effortMinutes > before);
+    const after = api.debtSummary()!.byFile['service.go'];
+    assert.strictEqual(after.findings, before.findings + 1);
+    assert.ok(after.effortMinutes > before.effortMinutes);
+    assert.match(api.debtStatusBarItem.text, /^\$\(graph\) Debt /);
     await revert(editor);
     await when('the marker gone again', [], () => !api.debtSummary()!.markers.some((m) => m.message === 'FIXME: panel live update'));
   });
