@@ -86,7 +86,7 @@ export class DebtTreeProvider implements vscode.TreeDataProvider<DebtNode>, vsco
         const t = s!.total;
         const item = new vscode.TreeItem(`Total debt ${formatEffort(t.effortMinutes)}`, vscode.TreeItemCollapsibleState.Expanded);
         item.id = 'overview';
-        item.description = `rating ${t.rating} · ${plural(t.findings, 'finding')}`;
+        item.description = `${t.rating} · ${plural(t.findings, 'finding')}`;
         item.iconPath = new vscode.ThemeIcon('graph');
         item.tooltip = new vscode.MarkdownString(`**Total debt ${formatEffort(t.effortMinutes)}, rating ${t.rating}**\n\n${ratingExplained(t)}\n\n${ratingFormula()}; a day is 8 hours.`);
         item.accessibilityInformation = { label: `Total debt ${formatEffort(t.effortMinutes)}, rating ${t.rating}, debt ratio ${formatPercent(t.ratio)}, ${plural(t.findings, 'finding')}` };

@@ -54,7 +54,7 @@ describe('the debt summary in VS Code', () => {
     const total = api.debtSummary()!.total;
     const overview = roots[0].item;
     assert.match(labelOf(overview), /^Total debt (\d+ (d|h|min) ?)+$/);
-    assert.match(String(overview.description), new RegExp(`^rating ${total.rating} · ${total.findings} findings$`));
+    assert.match(String(overview.description), new RegExp(`^${total.rating} · ${total.findings} findings$`));
     assert.match((overview.tooltip as vscode.MarkdownString).value, /debt ratio = remediation effort ÷ \(lines of code × 30 min\)/);
     assert.ok(overview.accessibilityInformation?.label.includes('rating'));
     const stats = (children(api, roots[0].node)).map((c) => labelOf(c.item));
