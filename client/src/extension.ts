@@ -4,10 +4,11 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CONFIG_FILE_GLOB, InitializationOptions, RULES_REQUEST, RuleInfo, SETTINGS_SECTION, SHOW_GUIDANCE_COMMAND } from '../../protocol';
 import { GuidanceViewer } from './guidance';
+import { DebtPanelApi, registerDebtPanel } from './panel';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<DebtPanelApi> {
   const serverModule = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -39,7 +40,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (id) await guidance.show(id);
     }),
   );
+  const panel = registerDebtPanel(context, client);
   await client.start();
+  return panel;
 }
 
 export async function deactivate(): Promise<void> {

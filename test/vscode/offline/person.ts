@@ -43,6 +43,36 @@ export async function driveLikeAPerson(page: Page, results: string): Promise<voi
   await page.locator('.tab', { hasText: 'debt-marker.md' }).first().waitFor(LIMIT);
   await page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('h1', { hasText: 'debt-marker' }).waitFor(LIMIT);
   await shot('05-guidance');
+
+  // The Go Debt view from the activity bar, a category opened down to its findings.
+  await page.keyboard.press('Escape');
+  const status = page.locator('.statusbar-item', { hasText: /Debt \S+.* · [A-E]/ }).first();
+  await status.waitFor(LIMIT);
+  await status.click();
+  const tree = page.locator('.pane-body .monaco-list[aria-label*="Summary"], .pane-body .monaco-list').first();
+  await tree.locator('.monaco-list-row', { hasText: 'Total debt' }).waitFor(LIMIT);
+  for (const label of ['maintainability', 'debt-marker', 'service.go']) {
+    const row = tree.locator('.monaco-list-row', { hasText: label }).first();
+    await row.waitFor(LIMIT);
+    if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+  }
+  await tree.locator('.monaco-list-row', { hasText: 'TODO: move the base URL' }).first().waitFor(LIMIT);
+  const treeText = await tree.innerText();
+  assert.match(treeText, /Hotspots/, `tree: ${treeText}`);
+  await shot('06-debt-panel');
+
+  // The report, from the command palette.
+  await page.keyboard.press('Control+Shift+P');
+  const palette = page.locator('.quick-input-widget input');
+  await palette.waitFor(LIMIT);
+  await palette.fill('>godebt: Open Debt Report');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Debt Report' }).first().waitFor(LIMIT);
+  await page.keyboard.press('Enter');
+  await page.locator('.tab', { hasText: 'Go Debt Report' }).first().waitFor(LIMIT);
+  const report = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+  await report.locator('h2', { hasText: 'Debt by category' }).waitFor(LIMIT);
+  await report.locator('#chart-packages').waitFor(LIMIT);
+  await shot('07-debt-report');
 }
 
 async function openFile(page: Page, name: string): Promise<void> {
