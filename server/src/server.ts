@@ -29,6 +29,8 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   if (options.clientCommands?.includes(SHOW_GUIDANCE_COMMAND)) guidanceCommand = SHOW_GUIDANCE_COMMAND;
   ready = loadGoLanguage().then((language) => (service = new LintService(language, ALL_RULES, log)));
+  // After a parser fault and restart, lint the open documents again.
+  void ready.then((s) => (s.onRecovered = () => (pullDiagnostics ? void connection.languages.diagnostics.refresh() : s.openUris().forEach((uri) => schedulePush(uri, 0)))));
   await ready;
   return {
     capabilities: {

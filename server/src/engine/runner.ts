@@ -2,10 +2,11 @@
 // compiled into one tree-sitter Query, matched once, and each match is handed to the
 // rule that owns its pattern. A rule that throws is reported and skipped for the rest
 // of the file; the other rules still run.
-import { Language, Node, Query, QueryMatch, Tree } from 'web-tree-sitter';
+import type { Language, Node, Query, QueryMatch, Tree } from 'web-tree-sitter';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { effectiveRules, EffectiveRule, GodebtConfig, ruleApplies } from './config';
 import { collectFileFacts, FileFacts } from './fileFacts';
+import { treeSitter, wasmGeneration } from './goParser';
 import type { Finding } from './finding';
 import { Captures, GoModContext, Report, Rule, RuleContext } from './rule';
 import { covers, Directive, parseDirective } from './suppression';
@@ -40,6 +41,8 @@ export class RuleEngine {
   /** patternOwner[i] = index into rules of the rule that owns combined pattern i (-1: engine). */
   private readonly patternOwner: number[] = [];
   private readonly patternBase: number[] = [];
+  /** The WASM generation the compiled query belongs to. */
+  private readonly generation = wasmGeneration();
 
   /**
    * @param syntaxCheck parses a snippet and says whether it has no syntax errors; the
@@ -56,7 +59,7 @@ export class RuleEngine {
     });
     sources.push(`(comment) @${COMMENT_CAPTURE}`);
     this.patternOwner.push(-1);
-    this.query = new Query(language, sources.join('\n'));
+    this.query = new (treeSitter().Query)(language, sources.join('\n'));
   }
 
   lint(input: LintInput, config: GodebtConfig = {}): LintResult {
@@ -131,7 +134,8 @@ export class RuleEngine {
   }
 
   dispose(): void {
-    this.query.delete();
+    // A query of a replaced WASM module is dropped, not freed.
+    if (this.generation === wasmGeneration()) this.query.delete();
   }
 
   private context(input: Omit<LintInput, 'tree'>, facts: FileFacts, setting: EffectiveRule, sink: Finding[]): RuleContext;
@@ -168,7 +172,7 @@ export class RuleEngine {
 function countPatterns(language: Language, rule: Rule): number {
   let query: Query;
   try {
-    query = new Query(language, rule.query!);
+    query = new (treeSitter().Query)(language, rule.query!);
   } catch (err) {
     throw new Error(`rule ${rule.meta.id} has an invalid query: ${err instanceof Error ? err.message : String(err)}`);
   }
