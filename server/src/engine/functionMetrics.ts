@@ -1,7 +1,7 @@
 // Size and shape of a function body, for the size rules (function-too-long,
 // cyclomatic-complexity, deep-nesting). One TreeCursor walk over the body counts
 // everything; the result is memoised per file, so the three rules share the walk.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import type { FileFacts } from './fileFacts';
 import type { Span } from './rule';
 import { enclosingFunction } from './goSyntax';
@@ -29,7 +29,7 @@ export interface MeasuredFunction {
 /** The function of a MEASURED_FUNCTIONS_QUERY match, or null for a literal nested in a function. */
 export function measuredFunction(fn: Node, body: Node): MeasuredFunction | null {
   if (fn.type === 'func_literal') {
-    if (enclosingFunction(fn)) return null;
+    if (insideFunction(fn)) return null;
     // var handler = func(...) {...}: the variable names the function.
     const spec = fn.parent?.type === 'expression_list' ? fn.parent.parent : null;
     const names = spec?.type === 'var_spec' ? spec.childrenForFieldName('name') : [];
@@ -39,6 +39,28 @@ export function measuredFunction(fn: Node, body: Node): MeasuredFunction | null 
   }
   const nameNode = fn.childForFieldName('name')!;
   return { fn, body, nameNode, label: `${fn.type === 'method_declaration' ? 'method' : 'function'} ${nameNode.text}` };
+}
+
+/** Per tree: the function literals found to be outside any function, and answers so far. */
+const literalsOutside = new WeakMap<Tree, { outside: Node[]; answers: Map<number, boolean> }>();
+
+/**
+ * Whether a function literal is nested in a function. Node.parent costs a walk from
+ * the root in tree-sitter, so asking enclosingFunction() of every literal in a chain of
+ * N nested literals costs O(N^3); literals inside a literal already known to be
+ * outside any function are answered from its span instead, and each answer is kept
+ * (the three size rules ask about the same literals).
+ */
+function insideFunction(fn: Node): boolean {
+  let memo = literalsOutside.get(fn.tree);
+  if (!memo) literalsOutside.set(fn.tree, (memo = { outside: [], answers: new Map() }));
+  const known = memo.answers.get(fn.id);
+  if (known !== undefined) return known;
+  const inside = memo.outside.some((o) => o.id !== fn.id && o.startIndex <= fn.startIndex && fn.endIndex <= o.endIndex) ||
+    enclosingFunction(fn) !== null;
+  if (!inside) memo.outside.push(fn);
+  memo.answers.set(fn.id, inside);
+  return inside;
 }
 
 export interface FunctionMetrics {
