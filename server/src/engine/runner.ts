@@ -49,17 +49,35 @@ export class RuleEngine {
    *   engine wraps it for RuleContext.isValidGo.
    */
   constructor(language: Language, readonly rules: readonly Rule[], private readonly syntaxCheck: (source: string) => boolean) {
+    // One compile of the combined source (compiling each rule's query as well, to count
+    // its patterns, doubled the start-up cost): a pattern belongs to the rule whose part
+    // of the source it starts in.
     const sources: string[] = [];
+    const ends: { rule: number; end: number }[] = [];
+    let bytes = 0;
     rules.forEach((rule, index) => {
-      this.patternBase[index] = this.patternOwner.length;
       if (!rule.query) return;
-      const count = countPatterns(language, rule);
-      for (let i = 0; i < count; i++) this.patternOwner.push(index);
       sources.push(rule.query);
+      bytes += Buffer.byteLength(rule.query) + 1; // + the '\n' that joins the sources
+      ends.push({ rule: index, end: bytes });
     });
     sources.push(`(comment) @${COMMENT_CAPTURE}`);
-    this.patternOwner.push(-1);
-    this.query = new (treeSitter().Query)(language, sources.join('\n'));
+    try {
+      this.query = new (treeSitter().Query)(language, sources.join('\n'));
+    } catch (err) {
+      for (const rule of rules) if (rule.query) checkQuery(language, rule); // names the rule at fault
+      throw err;
+    }
+    let part = 0;
+    for (let i = 0; i < this.query.patternCount(); i++) {
+      const start = this.query.startIndexForPattern(i);
+      while (part < ends.length && start >= ends[part].end) part++;
+      this.patternOwner.push(part < ends.length ? ends[part].rule : -1);
+    }
+    rules.forEach((_rule, index) => {
+      const first = this.patternOwner.indexOf(index);
+      this.patternBase[index] = first < 0 ? this.patternOwner.length : first;
+    });
   }
 
   lint(input: LintInput, config: GodebtConfig = {}): LintResult {
@@ -169,18 +187,14 @@ export class RuleEngine {
   }
 }
 
-function countPatterns(language: Language, rule: Rule): number {
+function checkQuery(language: Language, rule: Rule): void {
   let query: Query;
   try {
     query = new (treeSitter().Query)(language, rule.query!);
   } catch (err) {
     throw new Error(`rule ${rule.meta.id} has an invalid query: ${err instanceof Error ? err.message : String(err)}`);
   }
-  try {
-    return query.patternCount();
-  } finally {
-    query.delete();
-  }
+  query.delete();
 }
 
 function captures(match: QueryMatch, pattern: number): Captures {
