@@ -206,5 +206,7 @@ function captures(match: QueryMatch, pattern: number): Captures {
 }
 
 function byPosition(a: Finding, b: Finding): number {
-  return a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId);
+  // Rule ids are lowercase ASCII: code-unit order equals locale order, without the cost
+  // of creating a collator (~20 ms on the first lint of a process).
+  return a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
