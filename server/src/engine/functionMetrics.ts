@@ -86,13 +86,52 @@ const OPAQUE = new Set(['comment', 'interpreted_string_literal', 'raw_string_lit
 
 const cache = new WeakMap<FileFacts, Map<number, FunctionMetrics>>();
 
-/** Metrics of a function body, computed once per file and body. */
+/**
+ * Metrics of error-free bodies by a hash of their text, with statement spans relative
+ * to the body: on a keystroke, every function but the edited one is unchanged, and its
+ * walk (the size rules' main cost) is skipped. Cleared when it grows too large.
+ */
+const byText = new Map<string, FunctionMetrics>();
+const BY_TEXT_LIMIT = 20_000;
+
+/** Metrics of a function body, computed once per file and body (and once per body text). */
 export function functionMetrics(body: Node, facts: FileFacts): FunctionMetrics {
   let perFile = cache.get(facts);
   if (!perFile) cache.set(facts, (perFile = new Map()));
   let metrics = perFile.get(body.id);
-  if (!metrics) perFile.set(body.id, (metrics = measure(body)));
+  if (!metrics) perFile.set(body.id, (metrics = measureOrRecall(body, facts.source)));
   return metrics;
+}
+
+function measureOrRecall(body: Node, source: string): FunctionMetrics {
+  // A body with syntax errors may parse differently in another context: always walked.
+  if (body.hasError) return measure(body);
+  const start = body.startIndex;
+  const key = textKey(source, start, body.endIndex);
+  const known = byText.get(key);
+  if (known) return shifted(known, start);
+  const metrics = measure(body);
+  if (byText.size >= BY_TEXT_LIMIT) byText.clear();
+  byText.set(key, shifted(metrics, -start));
+  return metrics;
+}
+
+function shifted(metrics: FunctionMetrics, by: number): FunctionMetrics {
+  const firstAtDepth: Span[] = [];
+  metrics.firstAtDepth.forEach((span, depth) => (firstAtDepth[depth] = { start: span.start + by, end: span.end + by }));
+  return { ...metrics, firstAtDepth };
+}
+
+/** Length and two 32-bit FNV-1a hashes of source[start, end): a key that keeps no slice of the text alive. */
+function textKey(source: string, start: number, end: number): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
+  }
+  return `${end - start}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
 }
 
 function measure(body: Node): FunctionMetrics {
