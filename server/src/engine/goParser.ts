@@ -26,7 +26,6 @@ function loadBinding(fresh: boolean): TreeSitter {
       if (/[\\/]tree-sitter\.cjs$/.test(key)) delete require.cache[key];
     }
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('web-tree-sitter') as TreeSitter;
 }
 
