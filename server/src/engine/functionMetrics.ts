@@ -89,10 +89,12 @@ const cache = new WeakMap<FileFacts, Map<number, FunctionMetrics>>();
 /**
  * Metrics of error-free bodies by a hash of their text, with statement spans relative
  * to the body: on a keystroke, every function but the edited one is unchanged, and its
- * walk (the size rules' main cost) is skipped. Cleared when it grows too large.
+ * walk (the size rules' main cost) is skipped. Two generations of at most
+ * BY_TEXT_LIMIT entries each: entries not used for a generation are forgotten.
  */
-const byText = new Map<string, FunctionMetrics>();
-const BY_TEXT_LIMIT = 20_000;
+let byText = new Map<string, FunctionMetrics>();
+let byTextBefore = new Map<string, FunctionMetrics>();
+const BY_TEXT_LIMIT = 4_000;
 
 /** Metrics of a function body, computed once per file and body (and once per body text). */
 export function functionMetrics(body: Node, facts: FileFacts): FunctionMetrics {
@@ -108,11 +110,13 @@ function measureOrRecall(body: Node, source: string): FunctionMetrics {
   if (body.hasError) return measure(body);
   const start = body.startIndex;
   const key = textKey(source, start, body.endIndex);
-  const known = byText.get(key);
-  if (known) return shifted(known, start);
-  const metrics = measure(body);
-  if (byText.size >= BY_TEXT_LIMIT) byText.clear();
-  byText.set(key, shifted(metrics, -start));
+  const known = byText.get(key) ?? byTextBefore.get(key);
+  const metrics = known ? shifted(known, start) : measure(body);
+  if (byText.size >= BY_TEXT_LIMIT) {
+    byTextBefore = byText;
+    byText = new Map();
+  }
+  byText.set(key, known ?? shifted(metrics, -start));
   return metrics;
 }
 
