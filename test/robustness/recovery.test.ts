@@ -7,6 +7,7 @@ import { Linter } from '../../server/src/engine/linter';
 import { LintService } from '../../server/src/lsp/lintService';
 import { loadGoLanguage } from '../../server/src/engine/goParser';
 import { ALL_RULES } from '../../server/src/rules/index';
+import { TestClient } from '../support/lspClient';
 
 const GO = 'package p\n\nimport "C"\n\nfunc f() {\n\t// TODO: remove\n}\n';
 
@@ -91,6 +92,36 @@ describe('recovery from a WebAssembly fault', function () {
     } finally {
       victim.dispose();
       bystander.dispose();
+    }
+  });
+});
+
+describe('recovery from a WebAssembly fault, through the protocol', function () {
+  this.timeout(30_000);
+
+  it('the server stays up, restarts its parser and publishes diagnostics again', async () => {
+    // The bundled server faults (a real WebAssembly.RuntimeError) on the first parse of
+    // a text containing the marker.
+    process.env.GODEBT_TEST_WASM_FAULT = 'FAULT-HERE';
+    const client = new TestClient();
+    delete process.env.GODEBT_TEST_WASM_FAULT;
+    try {
+      await client.initialize();
+      await client.open('file:///a.go', GO, 1);
+      const before = (await client.diagnostics('file:///a.go', 1)).diagnostics.map((d) => d.code);
+      assert.ok(before.length > 0);
+      await client.open('file:///b.go', `${GO}// FAULT-HERE\n`, 1);
+      assert.deepStrictEqual((await client.diagnostics('file:///b.go', 1)).diagnostics, [], 'nothing while the parser restarts');
+      await client.until(() => /restarted its Go parser/.test(client.stderr));
+      assert.match(client.stderr, /parser failed \(Aborted\(injected by GODEBT_TEST_WASM_FAULT\)/);
+      // After the restart, both documents get their diagnostics again, and edits work.
+      // (Re-sent in the order of opening; diagnostics() consumes everything up to its match.)
+      assert.deepStrictEqual((await client.diagnostics('file:///a.go', 1)).diagnostics.map((d) => d.code), before);
+      assert.deepStrictEqual((await client.diagnostics('file:///b.go', 1)).diagnostics.map((d) => d.code), before);
+      await client.change('file:///a.go', 2, [{ range: { start: { line: 0, character: 9 }, end: { line: 0, character: 9 } }, text: ' ' }]);
+      assert.deepStrictEqual((await client.diagnostics('file:///a.go', 2)).diagnostics.map((d) => d.code), before);
+    } finally {
+      await client.shutdown();
     }
   });
 });

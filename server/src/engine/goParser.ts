@@ -49,6 +49,17 @@ export function isWasmFault(err: unknown): boolean {
 /** Test hook: when set, GoParser.parse calls it first (to inject a WASM fault). */
 export const faultInjection: { beforeParse?: (text: string) => void } = {};
 
+/** Protocol tests: the first parse of a text containing this marker faults, as an abort would. */
+const FAULT_MARKER = process.env.GODEBT_TEST_WASM_FAULT;
+if (FAULT_MARKER) {
+  faultInjection.beforeParse = (text) => {
+    if (!text.includes(FAULT_MARKER)) return;
+    faultInjection.beforeParse = undefined;
+    const { RuntimeError } = (globalThis as unknown as { WebAssembly: { RuntimeError: new (m: string) => Error } }).WebAssembly;
+    throw new RuntimeError('Aborted(injected by GODEBT_TEST_WASM_FAULT)');
+  };
+}
+
 /** ABI range this web-tree-sitter build understands (LANGUAGE_VERSION / MIN_COMPATIBLE_LANGUAGE_VERSION). */
 export const MIN_ABI = 13;
 export const MAX_ABI = 15;
