@@ -11,6 +11,17 @@ const watch = process.argv.includes('--watch');
 mkdirSync('dist', { recursive: true });
 copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), 'dist/tree-sitter.wasm');
 copyFileSync(require.resolve('tree-sitter-go/tree-sitter-go.wasm'), 'dist/tree-sitter-go.wasm');
+// web-tree-sitter stays a file of its own next to the bundles: after a WASM fault the
+// engine drops it from the require cache and loads a fresh copy (a fresh WASM instance).
+copyFileSync(require.resolve('web-tree-sitter'), 'dist/tree-sitter.cjs');
+
+/** Bundles require('web-tree-sitter') as require('./tree-sitter.cjs'), the copy above. */
+const webTreeSitterBeside = {
+  name: 'web-tree-sitter-beside',
+  setup(build) {
+    build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: './tree-sitter.cjs', external: true }));
+  },
+};
 
 const options = {
   entryPoints: {
@@ -26,11 +37,11 @@ const options = {
   format: 'cjs',
   sourcemap: true,
   external: ['vscode'],
-  // web-tree-sitter's ES module build calls createRequire(import.meta.url), which is
-  // undefined in a CommonJS bundle; its CommonJS build is made for this.
   // jsonc-parser's default (UMD) build requires its parts at run time, which a bundle
   // cannot follow; its ES module build bundles.
-  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter'), 'jsonc-parser': require.resolve('jsonc-parser/lib/esm/main.js') },
+  alias: { 'jsonc-parser': require.resolve('jsonc-parser/lib/esm/main.js') },
+  // web-tree-sitter's CommonJS build, loaded at run time (see webTreeSitterBeside).
+  plugins: [webTreeSitterBeside],
   logLevel: 'warning',
 };
 

@@ -64,6 +64,8 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   store.setFolders(folders);
   ready = loadGoLanguage().then((language) => (service = new LintService(language, ALL_RULES, log)));
+  // After a parser fault and restart, lint the open documents again.
+  void ready.then((s) => (s.onRecovered = () => (pullDiagnostics ? void connection.languages.diagnostics.refresh() : s.openUris().forEach((uri) => schedulePush(uri, 0)))));
   await ready;
   workspace = new WorkspaceFeatures({
     connection, params, service: () => service, version: packageVersion(), ruleIds: ALL_RULES.map((r) => r.meta.id), log,

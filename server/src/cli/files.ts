@@ -42,6 +42,11 @@ export function collectInputs(paths: readonly string[], cwd: string): Inputs {
     }
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
+      if (entry.name.includes('\uFFFD') && isLintable(entry.name) && !fs.existsSync(full)) {
+        // The name is not valid UTF-8: decoded, it names no file; say so and go on.
+        notices.push({ level: 'warning', file: full, message: 'skipped: the file name is not valid UTF-8' });
+        continue;
+      }
       if (entry.isDirectory()) {
         if (!skipsFolder(entry.name)) walk(full);
       } else if (isLintable(entry.name) && (entry.isFile() || isSymlinkToFile(entry, full))) {

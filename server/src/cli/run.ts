@@ -196,7 +196,12 @@ async function lintFiles(files: readonly FileTask[], settings: LintSettings, job
   if (files.length === 0) return [];
   const linter = await Linter.create(ALL_RULES, CLI_PARSE_TIMEOUT_MS);
   try {
-    return files.map((file) => lintOne(linter, file, settings));
+    const results: FileResult[] = [];
+    for (const file of files) {
+      if (!linter.usable) await linter.recover(); // the parser faulted on an earlier file
+      results.push(lintOne(linter, file, settings));
+    }
+    return results;
   } finally {
     linter.dispose();
   }

@@ -11,7 +11,9 @@ if (parentPort) {
   const linter = Linter.create(ALL_RULES, CLI_PARSE_TIMEOUT_MS);
   // Listening at once: requests that arrive while the grammar loads wait in order.
   port.on('message', async (request: WorkerRequest) => {
-    const response: WorkerResponse = { index: request.index, result: lintOne(await linter, request.task, settings) };
+    const ready = await linter;
+    if (!ready.usable) await ready.recover(); // the parser faulted on an earlier file
+    const response: WorkerResponse = { index: request.index, result: lintOne(ready, request.task, settings) };
     port.postMessage(response);
   });
 }

@@ -4,10 +4,12 @@
 // maps onto tree.edit() without any byte arithmetic.
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Edit, Point, Tree } from 'web-tree-sitter';
-import { GoParser } from './goParser';
+import { GoParser, wasmGeneration } from './goParser';
 
 export class GoDocument {
   private tree: Tree | null = null;
+  /** The WASM generation the tree belongs to: a tree of an older one is dropped unfreed. */
+  private treeGeneration = -1;
   /** True when the tree lags behind the text (edited but not yet re-parsed). */
   private stale = true;
 
@@ -24,6 +26,7 @@ export class GoDocument {
 
   /** Applies LSP content changes in order, editing the old tree so the next parse is incremental. */
   update(changes: TextDocumentContentChangeEvent[], version: number): void {
+    this.forgetDeadTree();
     for (const change of changes) {
       if ('range' in change && this.tree) {
         this.tree.edit(editFor(this.textDocument, change.range.start, change.range.end, change.text));
@@ -37,6 +40,7 @@ export class GoDocument {
 
   /** The syntax tree of the current text, parsing (incrementally when possible) if needed. */
   syntaxTree(parser: GoParser): Tree {
+    this.forgetDeadTree();
     if (!this.stale && this.tree) return this.tree;
     let fresh: Tree;
     try {
@@ -48,6 +52,7 @@ export class GoDocument {
     }
     this.tree?.delete();
     this.tree = fresh;
+    this.treeGeneration = parser.generation;
     this.stale = false;
     return fresh;
   }
@@ -57,8 +62,20 @@ export class GoDocument {
   }
 
   private dropTree(): void {
+    this.forgetDeadTree();
     this.tree?.delete();
     this.tree = null;
+  }
+
+  /**
+   * After a WASM fault the module was replaced (or is poisoned): the tree must not be
+   * edited, reused or freed; the next parse starts from scratch.
+   */
+  private forgetDeadTree(): void {
+    if (this.tree && this.treeGeneration !== wasmGeneration()) {
+      this.tree = null;
+      this.stale = true;
+    }
   }
 }
 

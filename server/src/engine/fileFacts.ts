@@ -16,6 +16,8 @@ export interface ImportSpec {
 export interface FileFacts {
   /** Path or URI of the file, as given by the caller (used for _test.go and reporting). */
   readonly fileName: string;
+  /** The text the tree was parsed from. */
+  readonly source: string;
   readonly root: Node;
   readonly packageName: string;
   readonly packageClause: Node | undefined;
@@ -53,6 +55,7 @@ export function collectFileFacts(fileName: string, tree: Tree, source: string): 
   }
   return {
     fileName,
+    source,
     root,
     packageName,
     packageClause,

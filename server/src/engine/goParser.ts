@@ -5,7 +5,60 @@
 // the ABI itself and says what is wrong.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Language, Parser, Tree } from 'web-tree-sitter';
+import type { Language, Parser, Tree } from 'web-tree-sitter';
+
+type TreeSitter = typeof import('web-tree-sitter');
+
+/**
+ * The web-tree-sitter module in use. Its WASM instance is module state, created once
+ * per copy of the module: after a WASM fault (abort, out of memory) the instance is
+ * poisoned, and reloadGoLanguage() loads a fresh copy of the module (and so a fresh
+ * instance). Objects of the old copy must then be dropped without delete().
+ */
+let binding: TreeSitter = loadBinding(false);
+let generation = 0;
+
+function loadBinding(fresh: boolean): TreeSitter {
+  if (fresh) {
+    // The bundle loads web-tree-sitter from dist/tree-sitter.cjs, the tests from
+    // node_modules: drop either from the require cache so require() runs it anew.
+    for (const key of Object.keys(require.cache)) {
+      if (/[\\/]tree-sitter\.cjs$/.test(key)) delete require.cache[key];
+    }
+  }
+  return require('web-tree-sitter') as TreeSitter;
+}
+
+/** The classes of the current web-tree-sitter copy (Query, Parser, Language). */
+export function treeSitter(): TreeSitter {
+  return binding;
+}
+
+/** Increases each time the WASM module is replaced; objects of older generations are dead. */
+export function wasmGeneration(): number {
+  return generation;
+}
+
+/** True for errors that leave the WASM module unusable (emscripten abort, traps, OOM). */
+export function isWasmFault(err: unknown): boolean {
+  if (err instanceof Error && err.constructor.name === 'RuntimeError') return true; // WebAssembly.RuntimeError
+  const text = err instanceof Error ? `${err.name} ${err.message}` : String(err);
+  return /\bAborted\(|RuntimeError|out of memory|memory access out of bounds|unreachable/i.test(text);
+}
+
+/** Test hook: when set, GoParser.parse calls it first (to inject a WASM fault). */
+export const faultInjection: { beforeParse?: (text: string) => void } = {};
+
+/** Protocol tests: the first parse of a text containing this marker faults, as an abort would. */
+const FAULT_MARKER = process.env.GODEBT_TEST_WASM_FAULT;
+if (FAULT_MARKER) {
+  faultInjection.beforeParse = (text) => {
+    if (!text.includes(FAULT_MARKER)) return;
+    faultInjection.beforeParse = undefined;
+    const { RuntimeError } = (globalThis as unknown as { WebAssembly: { RuntimeError: new (m: string) => Error } }).WebAssembly;
+    throw new RuntimeError('Aborted(injected by GODEBT_TEST_WASM_FAULT)');
+  };
+}
 
 /** ABI range this web-tree-sitter build understands (LANGUAGE_VERSION / MIN_COMPATIBLE_LANGUAGE_VERSION). */
 export const MIN_ABI = 13;
@@ -20,6 +73,13 @@ export class ParseTimeoutError extends Error {
   }
 }
 
+/** Thrown by a parser whose WASM module faulted or was replaced: its owner must recycle. */
+export class ParserRestartingError extends Error {
+  constructor() {
+    super('the Go parser is restarting after a WebAssembly fault');
+  }
+}
+
 /** Finds a bundled wasm file: next to the bundle (dist/) or in node_modules (tests). */
 function locate(fileName: string, packageSpecifier: string): string {
   const candidates = [path.join(__dirname, fileName), path.join(__dirname, 'wasm', fileName)];
@@ -28,10 +88,17 @@ function locate(fileName: string, packageSpecifier: string): string {
 }
 
 let loading: Promise<Language> | undefined;
+let loaded: { generation: number; language: Language } | undefined;
 
-/** Initialises the WASM runtime and loads the Go grammar (once per process). */
+/** The Go language of the current WASM generation, if it has finished loading. */
+export function loadedGoLanguage(): Language | undefined {
+  return loaded?.generation === generation ? loaded.language : undefined;
+}
+
+/** Initialises the WASM runtime and loads the Go grammar (once per process, or per reload). */
 export function loadGoLanguage(): Promise<Language> {
   loading ??= (async () => {
+    const { Parser, Language } = binding;
     const runtimeWasm = locate('tree-sitter.wasm', 'web-tree-sitter/tree-sitter.wasm');
     await Parser.init({ locateFile: () => runtimeWasm });
     const grammarWasm = locate('tree-sitter-go.wasm', 'tree-sitter-go/tree-sitter-go.wasm');
@@ -43,9 +110,22 @@ export function loadGoLanguage(): Promise<Language> {
         `(web-tree-sitter accepts grammar ABI ${MIN_ABI}..${MAX_ABI}; are web-tree-sitter and tree-sitter-go pinned together?)`);
     }
     checkAbi(language.abiVersion, grammarWasm);
+    loaded = { generation: wasmGeneration(), language };
     return language;
   })();
   return loading;
+}
+
+/**
+ * Replaces the WASM module after a fault: a fresh copy of web-tree-sitter, a fresh
+ * instance, the grammar loaded again. Every Parser, Tree, Query and Language made
+ * before belongs to the old instance and must be dropped without delete().
+ */
+export function reloadGoLanguage(): Promise<Language> {
+  binding = loadBinding(true);
+  generation++;
+  loading = undefined;
+  return loadGoLanguage();
 }
 
 export function checkAbi(abi: number, where: string): void {
@@ -65,6 +145,10 @@ function describe(err: unknown): string {
  */
 export class GoParser {
   private parser: Parser;
+  /** The WASM generation this parser belongs to. */
+  readonly generation = generation;
+  /** Set once a WASM fault was seen: the module is poisoned, the parser must not be used. */
+  faulted = false;
 
   constructor(private readonly language: Language, private readonly timeoutMs = DEFAULT_PARSE_TIMEOUT_MS) {
     this.parser = this.fresh();
@@ -80,15 +164,25 @@ export class GoParser {
    * next call starts clean.
    */
   parse(text: string, oldTree?: Tree | null): Tree {
+    if (this.faulted || this.generation !== generation) {
+      throw new ParserRestartingError();
+    }
     const deadline = Date.now() + this.timeoutMs;
     let tree: Tree | null;
     try {
+      faultInjection.beforeParse?.(text);
       tree = this.parser.parse(text, oldTree ?? null, {
         // Returning true cancels the parse; setTimeoutMicros is deprecated.
         progressCallback: (() => Date.now() > deadline) as unknown as () => void,
       });
     } catch (err) {
-      // A WASM trap leaves this parser in an unknown state: start a new one.
+      if (isWasmFault(err)) {
+        // The whole WASM instance is poisoned: touch nothing of it again; the owner
+        // (GoRuntime) replaces the module.
+        this.faulted = true;
+        throw err;
+      }
+      // Anything else leaves this parser in an unknown state: start a new one.
       this.recycle();
       throw err;
     }
@@ -110,11 +204,13 @@ export class GoParser {
   }
 
   delete(): void {
+    // A parser of a replaced or poisoned module is dropped, not freed.
+    if (this.faulted || this.generation !== generation) return;
     this.parser.delete();
   }
 
   private fresh(): Parser {
-    const parser = new Parser();
+    const parser = new binding.Parser();
     parser.setLanguage(this.language);
     return parser;
   }

@@ -4,9 +4,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GodebtConfig } from './config';
 import type { Finding } from './finding';
 import { applyEdits, selectCompatibleFixes } from './fix';
-import { GoParser, loadGoLanguage } from './goParser';
+import type { GoParser } from './goParser';
 import type { Rule } from './rule';
-import { LintResult, RuleEngine } from './runner';
+import type { LintResult, RuleEngine } from './runner';
+import { GoRuntime, isWasmFault } from './runtime';
 
 export interface FixResult {
   output: string;
@@ -20,12 +21,24 @@ export interface FixResult {
 const MAX_FIX_PASSES = 10;
 
 export class Linter {
-  private constructor(private readonly parser: GoParser, readonly engine: RuleEngine) {}
+  private constructor(readonly runtime: GoRuntime) {}
 
   static async create(rules: readonly Rule[], parseTimeoutMs?: number): Promise<Linter> {
-    const language = await loadGoLanguage();
-    const parser = new GoParser(language, parseTimeoutMs);
-    return new Linter(parser, new RuleEngine(language, rules, (source) => parsesCleanly(parser, source)));
+    return new Linter(await GoRuntime.create(rules, parseTimeoutMs));
+  }
+
+  get engine(): RuleEngine {
+    return this.runtime.engine;
+  }
+
+  /** False after a WASM fault: await recover() before linting again. */
+  get usable(): boolean {
+    return this.runtime.usable;
+  }
+
+  /** Replaces the poisoned WASM module after a fault (see GoRuntime). */
+  recover(): Promise<void> {
+    return this.runtime.recycle();
   }
 
   /** Lints a Go file or a go.mod file, by name. */
@@ -37,12 +50,29 @@ export class Linter {
   }
 
   lintText(fileName: string, text: string, config?: GodebtConfig): LintResult {
-    const tree = this.parser.parse(text);
+    this.runtime.catchUp();
+    try {
+      return this.lintOnce(fileName, text, config);
+    } catch (err) {
+      // Start replacing the poisoned module now (this drops every old tree at once);
+      // callers await recover() before the next file.
+      if (this.runtime.isFault(err)) void this.runtime.recycle().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private lintOnce(fileName: string, text: string, config?: GodebtConfig): LintResult {
+    const { parser, engine } = this.runtime;
+    const tree = parser.parse(text);
     try {
       const lines = TextDocument.create(fileName, 'go', 0, text);
-      return this.engine.lint({ fileName, source: text, tree, lines }, config);
+      return engine.lint({ fileName, source: text, tree, lines }, config);
+    } catch (err) {
+      if (isWasmFault(err)) parser.faulted = true;
+      throw err;
     } finally {
-      tree.delete();
+      // A tree of a poisoned module is dropped, not freed.
+      if (!parser.faulted) tree.delete();
     }
   }
 
@@ -62,8 +92,7 @@ export class Linter {
   }
 
   dispose(): void {
-    this.engine.dispose();
-    this.parser.delete();
+    this.runtime.dispose();
   }
 }
 

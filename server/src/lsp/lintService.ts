@@ -6,13 +6,18 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GodebtConfig } from '../engine/config';
 import { GoDocument } from '../engine/document';
 import type { Finding } from '../engine/finding';
-import { GoParser, Language, ParseTimeoutError } from '../engine/goParser';
-import { isGoMod, parsesCleanly } from '../engine/linter';
+import { Language, ParserRestartingError, ParseTimeoutError } from '../engine/goParser';
+import { isGoMod } from '../engine/linter';
 import type { Rule } from '../engine/rule';
-import { RuleEngine } from '../engine/runner';
+import { GoRuntime } from '../engine/runtime';
 
-/** Documents larger than this (UTF-16 units, ~bytes for Go) are not linted in the editor. */
-export const DEFAULT_MAX_DOCUMENT_SIZE = 4 * 1024 * 1024;
+/**
+ * Documents larger than this (UTF-16 units, ~bytes for Go) are not linted in the editor.
+ * Measured (docs/performance.md): a full lint of real Go code takes ~0.6 s at 1 MB,
+ * ~1 s at 2 MB and ~2.3 s at 4 MB; every hand-written file of the standard library is
+ * under 400 KB, and all larger ones are generated.
+ */
+export const DEFAULT_MAX_DOCUMENT_SIZE = 2 * 1024 * 1024;
 
 export interface DocumentLint {
   version: number;
@@ -35,18 +40,24 @@ interface OpenDocument {
 export class LintService {
   private readonly open = new Map<string, OpenDocument>();
   private readonly reported = new Set<string>();
-  private readonly parser: GoParser;
-  private readonly engine: RuleEngine;
+  /** Parser and rule engine; replaced as a whole after a WASM fault (see GoRuntime). */
+  readonly runtime: GoRuntime;
   config: GodebtConfig = {};
   maxDocumentSize = DEFAULT_MAX_DOCUMENT_SIZE;
+  /** Called when linting works again after a parser fault: results should be re-sent. */
+  onRecovered?: () => void;
 
   constructor(language: Language, rules: readonly Rule[], private readonly log: Logger) {
-    this.parser = new GoParser(language);
-    this.engine = new RuleEngine(language, rules, (source) => parsesCleanly(this.parser, source));
+    this.runtime = new GoRuntime(language, rules);
   }
 
   get rules(): readonly Rule[] {
-    return this.engine.rules;
+    return this.runtime.rules;
+  }
+
+  /** The URIs of the open documents. */
+  openUris(): string[] {
+    return [...this.open.keys()];
   }
 
   didOpen(uri: string, version: number, text: string): void {
@@ -64,10 +75,6 @@ export class LintService {
   didClose(uri: string): void {
     this.open.get(uri)?.doc.dispose();
     this.open.delete(uri);
-  }
-
-  openUris(): string[] {
-    return [...this.open.keys()];
   }
 
   isOpen(uri: string): boolean {
@@ -93,15 +100,16 @@ export class LintService {
     if (!entry) return undefined;
     const { doc } = entry;
     if (entry.lint?.version === doc.version && entry.lint.config === config) return entry.lint;
-    entry.lint = this.compute(doc, config);
-    return entry.lint;
+    const result = this.compute(doc, config);
+    // While the parser restarts, results are not kept: they are recomputed after it.
+    if (this.runtime.usable) entry.lint = result;
+    return result;
   }
 
   dispose(): void {
     for (const entry of this.open.values()) entry.doc.dispose();
     this.open.clear();
-    this.engine.dispose();
-    this.parser.delete();
+    this.runtime.dispose();
   }
 
   private compute(doc: GoDocument, config: GodebtConfig): DocumentLint {
@@ -111,23 +119,43 @@ export class LintService {
     if (text.length > this.maxDocumentSize) {
       return { version, config, findings: [], notice: `godebt skipped this file: ${megabytes(text.length)} is over the ${megabytes(this.maxDocumentSize)} limit for open files.` };
     }
+    this.runtime.catchUp();
+    const { engine, parser } = this.runtime;
     try {
       if (isGoMod(fileName)) {
-        const result = this.engine.lintGoMod({ fileName, source: text, lines: doc.lines }, config);
+        const result = engine.lintGoMod({ fileName, source: text, lines: doc.lines }, config);
         this.reportFailures(result.failures);
         return { version, config, findings: result.findings };
       }
-      const tree = doc.syntaxTree(this.parser);
-      const result = this.engine.lint({ fileName, source: text, tree, lines: doc.lines }, config);
+      const tree = doc.syntaxTree(parser);
+      const result = engine.lint({ fileName, source: text, tree, lines: doc.lines }, config);
       this.reportFailures(result.failures);
       return { version, config, findings: result.findings, packageStart: result.facts.packageClause?.startIndex };
     } catch (err) {
       if (err instanceof ParseTimeoutError) {
         return { version, config, findings: [], notice: `godebt skipped this file: ${err.message}.` };
       }
+      if (err instanceof ParserRestartingError || this.runtime.isFault(err)) {
+        this.restart(err);
+        return { version, config, findings: [] };
+      }
       this.once(`lint:${describe(err)}`, `godebt could not lint ${doc.uri}: ${describe(err)}`);
       return { version, config, findings: [] };
     }
+  }
+
+  /**
+   * Replaces the poisoned WASM module (recycle() drops every old tree at once, as its
+   * generation ends), then forgets all results and says so (onRecovered).
+   */
+  private restart(err: unknown): void {
+    if (err instanceof ParserRestartingError) return; // a restart is under way
+    this.log(`godebt's Go parser failed (${describe(err)}); restarting it.`);
+    this.runtime.recycle().then(() => {
+      this.log('godebt restarted its Go parser; linting continues.');
+      this.invalidate();
+      this.onRecovered?.();
+    }, (reason: unknown) => this.log(`godebt could not restart its Go parser: ${describe(reason)}`));
   }
 
   private reportFailures(failures: { ruleId: string; error: unknown }[]): void {

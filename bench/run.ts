@@ -1,0 +1,366 @@
+// `npm run bench`: speed, memory and size figures of godebt against their budgets,
+// over the Go standard library. Prints each figure, PASS/FAIL, and writes
+// bench-results.json. Not part of `npm test` (it takes minutes and needs quiet cores).
+//
+//   npm run bench                      # everything
+//   npm run bench -- scan edit         # some sections: scan warm edit soak cold package
+//
+// Needs the Go standard library sources (Debian: apt-get install golang-src) and, for
+// the peak memory of the CLI, GNU time (apt-get install time; /proc is polled if not).
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { collectInputs } from '../server/src/cli/files';
+import { GoParser, loadGoLanguage } from '../server/src/engine/goParser';
+import { LintService } from '../server/src/lsp/lintService';
+import { ALL_RULES } from '../server/src/rules/index';
+import { TestClient } from '../test/support/lspClient';
+import { seededRandom } from '../test/support/random';
+import {
+  CLI, concatenatedPackage, findCorpus, hasGnuTime, median, PACKAGE_ROOT, peakRssMb, percentile, Results, rssMb, sleep,
+} from './support';
+
+const SECTIONS = ['scan', 'warm', 'edit', 'soak', 'cold', 'package'] as const;
+type Section = typeof SECTIONS[number];
+
+async function main(): Promise<number> {
+  const asked = process.argv.slice(2).filter((a) => (SECTIONS as readonly string[]).includes(a)) as Section[];
+  const sections = new Set<Section>(asked.length > 0 ? asked : SECTIONS);
+  const corpus = findCorpus();
+  if (!corpus && (sections.has('scan') || sections.has('warm') || sections.has('edit') || sections.has('soak'))) {
+    console.error('bench: the Go standard library sources are missing. Install them (Debian: apt-get install golang-src)\n' +
+      'or point GODEBT_BENCH_CORPUS at a Go source tree (the folder holding fmt/, net/, ...).');
+    return 2;
+  }
+  const results = new Results();
+  results.details.machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg() };
+  results.details.corpus = corpus;
+  console.log(`godebt bench — node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`corpus: ${corpus}\n`);
+
+  if (sections.has('scan')) await folderScan(results, corpus!);
+  if (sections.has('warm')) await warmRescan(results, corpus!);
+  if (sections.has('edit')) await editLatency(results, corpus!);
+  if (sections.has('soak')) await memorySoak(results, corpus!);
+  if (sections.has('cold')) await coldStart(results, corpus);
+  if (sections.has('package')) packageSize(results);
+
+  const file = path.join(PACKAGE_ROOT, 'bench-results.json');
+  fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), figures: results.figures, details: results.details }, null, 2)}\n`);
+  const failed = results.figures.filter((f) => f.budget !== null && !f.pass);
+  console.log(`\n${failed.length === 0 ? 'all budgets met' : `${failed.length} budget(s) missed: ${failed.map((f) => f.name).join(', ')}`}; results in ${path.relative(process.cwd(), file)}`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+// ---- 1. Folder scan --------------------------------------------------------------
+
+async function folderScan(results: Results, corpus: string): Promise<void> {
+  console.log('== 1. folder scan of the standard library (CLI) vs a bare single-thread parse');
+  const files = collectInputs([corpus], corpus).files.filter((f) => f.endsWith('.go'));
+  const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+  const mb = bytes / (1024 * 1024);
+
+  // The bare parse: read and parse every file once on one thread, nothing else.
+  const parser = await GoParser.create(60_000);
+  const start = performance.now();
+  for (const file of files) parser.parse(fs.readFileSync(file, 'utf8')).delete();
+  const bareMs = performance.now() - start;
+  parser.delete();
+
+  const cacheArgs = cliCacheOptions().disable;
+  const run = runCli([...cacheArgs, '--format', 'json', '--fail-on', 'never', corpus]);
+  results.info('scan: files', files.length, 'files');
+  results.info('scan: size', mb, 'MB');
+  results.info('scan: bare single-thread parse', bareMs, 'ms', `${(mb / (bareMs / 1000)).toFixed(1)} MB/s`);
+  results.info('scan: CLI wall time', run.wallMs, 'ms', `${(mb / (run.wallMs / 1000)).toFixed(1)} MB/s, exit ${run.status}`);
+  results.info('scan: CLI peak RSS', run.peakRssMb, 'MB', run.rssMethod);
+  results.check('scan: CLI wall / bare parse', run.wallMs / bareMs, '×', 0.75);
+  results.details.scan = { files: files.length, bytes, bareMs, ...run };
+}
+
+interface CliRun {
+  wallMs: number;
+  peakRssMb: number;
+  rssMethod: string;
+  status: number | null;
+  stderr: string;
+}
+
+function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): CliRun {
+  const start = performance.now();
+  if (hasGnuTime()) {
+    const run = spawnSync('/usr/bin/time', ['-v', process.execPath, CLI, ...args], { encoding: 'utf8', env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+    const wallMs = performance.now() - start;
+    const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] ?? NaN);
+    const stderr = run.stderr.split('\n\tCommand being timed')[0];
+    return { wallMs, peakRssMb: kb / 1024, rssMethod: 'GNU time -v (process incl. worker threads)', status: exitOf(run.stderr), stderr };
+  }
+  // No GNU time: the bench cannot see the child's peak after it exits, so it polls.
+  const result = spawnSync(process.execPath, ['-e', POLLING_RUNNER, CLI, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 26 });
+  const wallMs = performance.now() - start;
+  const report = JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as { peak?: number; status?: number };
+  return { wallMs, peakRssMb: report.peak ?? NaN, rssMethod: '/proc VmHWM polled every 20 ms (install GNU time for exact figures)', status: report.status ?? null, stderr: result.stderr };
+}
+
+function exitOf(timeOutput: string): number | null {
+  const match = /Exit status: (\d+)/.exec(timeOutput);
+  return match ? Number(match[1]) : null;
+}
+
+const POLLING_RUNNER = `
+const { spawn } = require('child_process'); const fs = require('fs');
+const child = spawn(process.execPath, process.argv.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] });
+let peak = 0;
+const poll = () => { try { const m = /VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/' + child.pid + '/status', 'utf8')); if (m) peak = Math.max(peak, m[1] / 1024); } catch {} };
+const timer = setInterval(poll, 20);
+child.on('exit', (status) => { clearInterval(timer); console.log(JSON.stringify({ peak, status })); });
+`;
+
+/** The CLI's cache options, read from its --help (the cache may not exist yet). */
+function cliCacheOptions(): { disable: string[]; enable?: (dir: string) => string[] } {
+  const help = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout;
+  const disable = /--no-cache\b/.test(help) ? ['--no-cache'] : [];
+  if (/--cache-location\b/.test(help)) return { disable, enable: (dir) => ['--cache-location', dir] };
+  if (/--cache-dir\b/.test(help)) return { disable, enable: (dir) => ['--cache-dir', dir] };
+  if (/--cache\b/.test(help)) return { disable, enable: () => ['--cache'] };
+  return { disable };
+}
+
+// ---- 2. Warm re-scan -------------------------------------------------------------
+
+async function warmRescan(results: Results, corpus: string): Promise<void> {
+  console.log('\n== 2. warm re-scan of the unchanged standard library (cache)');
+  const { enable } = cliCacheOptions();
+  if (!enable) {
+    results.check('warm: re-scan with cache', null, 'ms', 1000, 'n/a: no cache yet (the CLI has no cache option in this build; this section runs once it does)');
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'godebt-bench-cache-'));
+  try {
+    const args = [...enable(dir), '--format', 'json', '--fail-on', 'never', corpus];
+    const first = runCli(args, { ...process.env, XDG_CACHE_HOME: dir });
+    const second = runCli(args, { ...process.env, XDG_CACHE_HOME: dir });
+    results.info('warm: first (cold cache) scan', first.wallMs, 'ms');
+    results.check('warm: re-scan with cache', second.wallMs, 'ms', 1000, `peak RSS ${second.peakRssMb.toFixed(0)} MB`);
+    results.details.warm = { first, second };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---- 3. Edit latency -------------------------------------------------------------
+
+const EDITS = 500;
+const EDIT_INTERVAL_MS = 30;
+
+async function editLatency(results: Results, corpus: string): Promise<void> {
+  console.log(`\n== 3. edit latency: ${EDITS} single-character edits, one every ${EDIT_INTERVAL_MS} ms`);
+  for (const [lines, computeBudget] of [[5_000, 20], [20_000, 60]] as const) {
+    const text = concatenatedPackage(path.join(corpus, 'go', 'types'), lines);
+    const lineCount = text.split('\n').length;
+    const edits = typingScript(text, EDITS);
+    const compute = await computeTimes(text, edits);
+    results.check(`edit ${lines / 1000}k lines: compute p95`, percentile(compute, 95), 'ms', computeBudget, `median ${median(compute).toFixed(1)} ms, max ${Math.max(...compute).toFixed(1)} ms, ${lineCount} lines`);
+    const e2e = await endToEnd(text, edits);
+    results.check(`edit ${lines / 1000}k lines: end to end p95`, percentile(e2e.latencies, 95), 'ms', 150,
+      `median ${median(e2e.latencies).toFixed(1)} ms, ${e2e.published} of ${EDITS} versions published (others superseded)`);
+    results.details[`edit${lines}`] = { lines: lineCount, compute, e2e };
+  }
+}
+
+interface Change {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  text: string;
+}
+
+/**
+ * Typing in the middle of the file: a new statement typed character by character
+ * inside a function body, then erased with backspace, again and again.
+ */
+function typingScript(text: string, count: number): Change[] {
+  const lines = text.split('\n');
+  const middle = Math.floor(lines.length / 2);
+  let line = lines.findIndex((l, i) => i >= middle && /^func .*\{$/.test(l)) + 1;
+  if (line <= 0) line = lines.findIndex((l) => /^func .*\{$/.test(l)) + 1;
+  const typed = '\tif err != nil { return fmt.Errorf("x: %w", err) }';
+  const changes: Change[] = [];
+  // First edit: open a new line at the top of the function body.
+  changes.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '\n' });
+  let column = 0;
+  let forward = true;
+  while (changes.length < count) {
+    if (forward && column < typed.length) {
+      changes.push({ range: { start: { line, character: column }, end: { line, character: column } }, text: typed[column] });
+      column++;
+    } else if (column > 0) {
+      forward = false;
+      changes.push({ range: { start: { line, character: column - 1 }, end: { line, character: column } }, text: '' });
+      column--;
+    } else {
+      forward = true;
+    }
+  }
+  return changes;
+}
+
+/** In-process: LintService.lint() after each edit (parse + rules), the "compute" figure. */
+async function computeTimes(text: string, edits: readonly Change[]): Promise<number[]> {
+  const service = new LintService(await loadGoLanguage(), ALL_RULES, () => undefined);
+  const uri = 'file:///bench/big.go';
+  service.didOpen(uri, 1, text);
+  service.lint(uri);
+  const times: number[] = [];
+  edits.forEach((change, i) => {
+    service.didChange(uri, i + 2, [change]);
+    const start = performance.now();
+    service.lint(uri);
+    times.push(performance.now() - start);
+  });
+  service.dispose();
+  return times;
+}
+
+/** Through the protocol: didChange to the publishDiagnostics of that version (or a later one). */
+async function endToEnd(text: string, edits: readonly Change[]): Promise<{ latencies: number[]; published: number }> {
+  const client = new TestClient();
+  const uri = 'file:///bench/big.go';
+  const sent = new Map<number, number>();
+  const latencies: number[] = [];
+  let published = 0;
+  let highest = 1;
+  client.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+    if (p.uri !== uri || p.version === undefined) return;
+    const now = performance.now();
+    published++;
+    // Every version up to this one is answered by it (a newer text supersedes older ones).
+    for (let v = highest + 1; v <= p.version; v++) {
+      const at = sent.get(v);
+      if (at !== undefined) latencies.push(now - at);
+    }
+    highest = Math.max(highest, p.version);
+  });
+  await client.initialize();
+  await client.open(uri, text, 1);
+  await waitFor(() => highest >= 1 && published >= 1, 30_000);
+  published = 0;
+  let next = performance.now();
+  for (let i = 0; i < edits.length; i++) {
+    const version = i + 2;
+    sent.set(version, performance.now());
+    void client.change(uri, version, [edits[i]]);
+    next += EDIT_INTERVAL_MS;
+    await sleep(Math.max(0, next - performance.now()));
+  }
+  await waitFor(() => highest >= edits.length + 1, 30_000);
+  await client.shutdown();
+  return { latencies, published };
+}
+
+async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error('bench: timed out waiting for the server');
+    await sleep(2);
+  }
+}
+
+// ---- 4. Memory soak --------------------------------------------------------------
+
+const SOAK_FILES = 200;
+const SOAK_EDITS = 10_000;
+
+async function memorySoak(results: Results, corpus: string): Promise<void> {
+  console.log(`\n== 4. memory soak: ${SOAK_FILES} open files, ${SOAK_EDITS} edits, open/close cycles`);
+  const pool = collectInputs([path.join(corpus, 'net'), path.join(corpus, 'go')], corpus).files
+    .filter((f) => f.endsWith('.go') && fs.statSync(f).size < 200_000).sort()
+    // A fixed set of files, reopened in turn: the workload stays the same throughout, so
+    // growth between the middle and the end shows a leak, not a change of files.
+    .slice(0, SOAK_FILES + 40);
+  const random = seededRandom(2026);
+  const client = new TestClient();
+  const pid = (client as unknown as { process: { pid: number } }).process.pid;
+  await client.initialize();
+  const texts = new Map<string, string>();
+  const versions = new Map<string, number>();
+  const openFile = async (file: string) => {
+    const uri = `file://${file}`;
+    const text = fs.readFileSync(file, 'utf8');
+    texts.set(uri, text);
+    versions.set(uri, 1);
+    await client.open(uri, text, 1);
+  };
+  let cursor = 0;
+  for (; cursor < SOAK_FILES; cursor++) await openFile(pool[cursor % pool.length]);
+  const samples: { edits: number; rssMb: number }[] = [];
+  const sample = (edits: number) => samples.push({ edits, rssMb: rssMb(pid) });
+  sample(0);
+  for (let edit = 1; edit <= SOAK_EDITS; edit++) {
+    const uris = [...versions.keys()];
+    const uri = uris[Math.floor(random() * uris.length)];
+    const version = versions.get(uri)! + 1;
+    versions.set(uri, version);
+    // Insert a character on a random line, or delete the one at its start when it is a space.
+    const lineCount = texts.get(uri)!.split('\n', 20_000).length;
+    const line = Math.floor(random() * lineCount);
+    await client.change(uri, version, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: random() < 0.5 ? ' ' : '\n' }]);
+    if (edit % 25 === 0) await client.diagnostics(uri, version); // let the server catch up
+    if (edit % 500 === 0) {
+      // Close 20 files and open 20 others.
+      for (const old of uris.slice(0, 20)) {
+        versions.delete(old);
+        texts.delete(old);
+        await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: old } });
+      }
+      for (let i = 0; i < 20; i++, cursor++) await openFile(pool[cursor % pool.length]);
+    }
+    if (edit % 250 === 0) sample(edit);
+  }
+  const peak = peakRssMb(pid);
+  await client.shutdown();
+  const middle = samples.find((s) => s.edits >= SOAK_EDITS / 2)!;
+  const end = samples[samples.length - 1];
+  const growth = ((end.rssMb - middle.rssMb) / middle.rssMb) * 100;
+  results.check('soak: server peak RSS', peak, 'MB', 250, `RSS at start ${samples[0].rssMb.toFixed(0)} MB, middle ${middle.rssMb.toFixed(0)} MB, end ${end.rssMb.toFixed(0)} MB`);
+  results.check('soak: RSS growth middle -> end', growth, '%', 5);
+  results.details.soak = { samples, peak, files: SOAK_FILES, edits: SOAK_EDITS };
+}
+
+// ---- 5. Cold start ---------------------------------------------------------------
+
+async function coldStart(results: Results, corpus: string | undefined): Promise<void> {
+  console.log('\n== 5. cold start: server start to the first diagnostics of an opened file');
+  const text = corpus ? fs.readFileSync(path.join(corpus, 'net', 'http', 'client.go'), 'utf8') : 'package p\n\nimport "C"\n';
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    const client = new TestClient();
+    await client.initialize();
+    await client.open('file:///bench/client.go', text, 1);
+    await client.diagnostics('file:///bench/client.go', 1);
+    times.push(performance.now() - start);
+    await client.shutdown();
+  }
+  results.check('cold start: median of 5', median(times), 'ms', 500, `runs ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+  results.details.cold = times;
+}
+
+// ---- 6. Package size -------------------------------------------------------------
+
+function packageSize(results: Results): void {
+  console.log('\n== 6. package size (npm run package -> godebt.vsix)');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const run = spawnSync(npm, ['run', 'package', '--silent'], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+  const vsix = path.join(PACKAGE_ROOT, 'godebt.vsix');
+  if (run.status !== 0 || !fs.existsSync(vsix)) {
+    results.check('package: godebt.vsix size', null, 'MB', 2, `npm run package failed: ${(run.stderr || run.stdout).trim().split('\n').slice(-3).join(' ')}`);
+    return;
+  }
+  results.check('package: godebt.vsix size', fs.statSync(vsix).size / (1024 * 1024), 'MB', 2);
+}
+
+main().then((code) => (process.exitCode = code), (err: unknown) => {
+  console.error(err);
+  process.exitCode = 2;
+});

@@ -1,0 +1,128 @@
+// Fuzzing, seeded and reproducible: thousands of mutated real Go files through the
+// engine (every rule, lint and fix), through LintService with incremental edits (its
+// findings must equal a full parse's), and a few hundred edits through the protocol.
+// No crash, no rule failure (a failing rule is a bug), every document answered fast.
+import * as assert from 'assert';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../../server/src/engine/finding';
+import { loadGoLanguage } from '../../server/src/engine/goParser';
+import { Linter } from '../../server/src/engine/linter';
+import { LintService } from '../../server/src/lsp/lintService';
+import { ALL_RULES } from '../../server/src/rules/index';
+import { TestClient } from '../support/lspClient';
+import { seededRandom } from '../support/random';
+import { fuzzSeeds, mutate, randomEdit } from './mutate';
+
+/** Mutated documents linted whole (every 10th is also fixed). */
+const WHOLE_DOCUMENTS = 2_000;
+/** Document versions produced by incremental edits in LintService (10,000 documents in all). */
+const INCREMENTAL_VERSIONS = 8_000;
+const PROTOCOL_EDITS = 200;
+/** A single document (lint, or fix with its re-lints) must be answered within this. */
+const BOUND_MS = 2_000;
+const CONFIG = { tests: true };
+
+function failureText(failures: { ruleId: string; error: unknown }[]): string {
+  return failures.map((f) => `${f.ruleId}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`).join('\n');
+}
+
+function comparable(findings: readonly Finding[]): string[] {
+  return findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.message}`);
+}
+
+describe('fuzzing', function () {
+  this.timeout(120_000);
+  const seeds = fuzzSeeds();
+  let linter: Linter;
+  before(async () => (linter = await Linter.create(ALL_RULES)));
+  after(() => linter.dispose());
+
+  it('has seed files', () => assert.ok(seeds.length >= 4, `seeds: ${seeds.map((s) => s.name).join(', ')}`));
+
+  it(`lints and fixes ${WHOLE_DOCUMENTS} mutated documents with no rule failure (seed 7)`, () => {
+    const random = seededRandom(7);
+    let slowest = 0;
+    for (let i = 0; i < WHOLE_DOCUMENTS; i++) {
+      const seed = seeds[i % seeds.length];
+      // Mutations pile up a little: later documents are further from valid Go.
+      let { kind, text } = mutate(seed.text, random);
+      if (random() < 0.3) ({ kind, text } = { kind: `${kind} + ${mutate(text, random).kind}`, text: mutate(text, random).text });
+      const label = `document #${i} (${seed.name}, ${kind})`;
+      const start = Date.now();
+      const result = linter.lintText(seed.name, text, CONFIG);
+      assert.deepStrictEqual(result.failures, [], `${label}:\n${failureText(result.failures)}`);
+      if (i % 10 === 0) {
+        const fixed = linter.fixText(seed.name, text, CONFIG);
+        assert.ok(fixed.applied >= 0);
+        const after = linter.lintText(seed.name, fixed.output, CONFIG);
+        assert.deepStrictEqual(after.failures, [], `${label} after fixes:\n${failureText(after.failures)}`);
+      }
+      const took = Date.now() - start;
+      slowest = Math.max(slowest, took);
+      assert.ok(took < BOUND_MS, `${label} took ${took} ms`);
+    }
+    assert.ok(slowest < BOUND_MS);
+  });
+
+  it(`keeps incremental results equal to a full parse over ${INCREMENTAL_VERSIONS} edited versions (seed 11)`, async () => {
+    const random = seededRandom(11);
+    const logged: string[] = [];
+    const service = new LintService(await loadGoLanguage(), ALL_RULES, (m) => logged.push(m));
+    service.config = CONFIG;
+    try {
+      let version = 1;
+      for (let round = 0; version < INCREMENTAL_VERSIONS; round++) {
+        const seed = seeds[round % seeds.length];
+        const uri = `file:///fuzz/${round}/${seed.name}`;
+        let text = seed.text;
+        service.didOpen(uri, version, text);
+        service.lint(uri);
+        for (let step = 0; step < 60; step++) {
+          // A burst of edits (typing fast), then a lint, as the server does.
+          const burst = 1 + Math.floor(random() * 4);
+          for (let k = 0; k < burst; k++) {
+            const edit = randomEdit(text, random, (offset) => TextDocument.create(uri, 'go', 0, text).positionAt(offset));
+            text = edit.text;
+            service.didChange(uri, ++version, [edit.change]);
+          }
+          const start = Date.now();
+          const incremental = service.lint(uri)!;
+          assert.ok(Date.now() - start < BOUND_MS, `version ${version} of ${uri} took too long`);
+          assert.strictEqual(service.document(uri)!.getText(), text);
+          if (step % 5 === 0 || step === 59) {
+            const full = linter.lintText(`/fuzz/${round}/${seed.name}`, text, CONFIG);
+            assert.deepStrictEqual(comparable(incremental.findings), comparable(full.findings), `round ${round}, version ${version}: incremental and full parses disagree`);
+          }
+        }
+        service.didClose(uri);
+      }
+      assert.deepStrictEqual(logged, [], 'nothing failed in LintService');
+    } finally {
+      service.dispose();
+    }
+  });
+
+  it(`answers ${PROTOCOL_EDITS} random edits through the protocol (seed 13)`, async () => {
+    const random = seededRandom(13);
+    const client = new TestClient();
+    try {
+      await client.initialize();
+      const uri = 'file:///fuzz/protocol/context.go';
+      let text = seeds.find((s) => s.name === 'context.go')!.text;
+      await client.open(uri, text, 1);
+      await client.diagnostics(uri, 1);
+      for (let version = 2; version < PROTOCOL_EDITS + 2; version++) {
+        const edit = randomEdit(text, random, (offset) => TextDocument.create(uri, 'go', 0, text).positionAt(offset));
+        text = edit.text;
+        await client.change(uri, version, [edit.change]);
+        // Every 10th version is awaited; the others may be superseded, as when typing.
+        if (version % 10 === 0) await client.diagnostics(uri, version);
+      }
+      const last = PROTOCOL_EDITS + 1;
+      await client.diagnostics(uri, last);
+      assert.doesNotMatch(client.stderr, /failed|could not lint|Error/, client.stderr);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
