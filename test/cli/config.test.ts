@@ -6,17 +6,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { TestClient } from '../support/lspClient';
-import { CGO_GO, goTree, removeTree, runCli, runJson, TODO_GO, where } from './harness';
+import { CGO_GO, runCli, runJson, suiteTrees, TODO_GO, where } from './harness';
 
 describe('godebt CLI with .godebt.json', function () {
   this.timeout(30_000);
-  const trees: string[] = [];
-  const tree = (files: Record<string, string>) => {
-    const root = goTree(files);
-    trees.push(root);
-    return root;
-  };
-  after(() => trees.forEach(removeTree));
+  const tree = suiteTrees();
 
   it('finds .godebt.json above the linted path and applies severities', () => {
     const root = tree({ '.godebt.json': '{ "rules": { "debt-marker": "error", "cgo-import": "off" } }', 'cmd/a/main.go': TODO_GO, 'cmd/a/c.go': CGO_GO.replace('\nfunc main() {}\n', '') });

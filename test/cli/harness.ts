@@ -77,3 +77,14 @@ export function where(output: JsonOutput): string[] {
 export const TODO_GO = 'package main\n\n// TODO: tidy up\nfunc main() {}\n';
 /** A gofmt-formatted Go file with a cgo-import (warning) finding on line 3, column 8. */
 export const CGO_GO = 'package main\n\nimport "C"\n\nfunc main() {}\n';
+
+/** A goTree() for a suite: call inside describe(); its trees are removed after the suite. */
+export function suiteTrees(): (files: Record<string, string | Buffer>) => string {
+  const trees: string[] = [];
+  after(() => trees.forEach(removeTree));
+  return (files) => {
+    const root = goTree(files);
+    trees.push(root);
+    return root;
+  };
+}

@@ -3,11 +3,10 @@
 import * as assert from 'assert';
 import Ajv from 'ajv';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { cacheKey, lintCached, ResultCache } from '../../server/src/cli/cache';
 import type { FileResult, FileTask } from '../../server/src/cli/lintOne';
-import { CGO_GO, goTree, PACKAGE_ROOT, removeTree, runCli, runJson, TODO_GO } from './harness';
+import { CGO_GO, PACKAGE_ROOT, runCli, runJson, suiteTrees, TODO_GO } from './harness';
 
 const SCHEMA = path.join(PACKAGE_ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json');
 /** A file with a fixable finding (deprecated-ioutil). */
@@ -39,13 +38,7 @@ function sarifValidator() {
 
 describe('godebt CLI debt reports', function () {
   this.timeout(30_000);
-  const trees: string[] = [];
-  const tree = (files: Record<string, string>) => {
-    const root = goTree(files);
-    trees.push(root);
-    return root;
-  };
-  after(() => trees.forEach(removeTree));
+  const tree = suiteTrees();
 
   describe('--format sarif', () => {
     it('is valid SARIF 2.1.0 with full rule metadata, regions, fingerprints and fixes', () => {
@@ -148,8 +141,7 @@ describe('godebt CLI debt reports', function () {
     const key = (over: Partial<Parameters<typeof cacheKey>[0]> = {}) => cacheKey({ config: { tests: false }, version: '1.0.0', ruleIds: ['a', 'b'], ...over });
 
     it('reuses results of unchanged files only, and starts afresh when config, version or rules change', async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'godebt-cache-test-'));
-      trees.push(dir);
+      const dir = tree({});
       const root = tree({ 'a.go': 'package a\n', 'b.go': 'package b\n' });
       const files = ['a.go', 'b.go'].map((f) => path.join(root, f));
       let linted: string[] = [];
@@ -185,8 +177,7 @@ describe('godebt CLI debt reports', function () {
     });
 
     it('ignores a corrupt or foreign cache file', async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'godebt-cache-test-'));
-      trees.push(dir);
+      const dir = tree({});
       for (const text of ['{not json', '{"format": 999, "key": "x", "entries": {}}', 'null', '{"format":1,"key":"k","entries":{"a.go":{"hash":1}}}']) {
         fs.writeFileSync(path.join(dir, 'results.json'), text);
         assert.strictEqual(ResultCache.load(dir, 'k').size, 0, text);
