@@ -86,6 +86,20 @@ describe('workspace scan and debt summary', function () {
     await client!.until(() => client!.notifications.some((n) => n.method === SUMMARY_CHANGED_NOTIFICATION));
   });
 
+  it('stops the scan when the editor cancels its progress', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`p${i % 10}/f${i}.go`] = TODO_GO.replace('package main', `package p${i % 10}`);
+    await start(files);
+    await client!.until(() => client!.progress.some((p) => p.value?.kind === 'begin'));
+    const { token } = client!.progress.find((p) => p.value?.kind === 'begin')!;
+    await client!.connection.sendNotification('window/workDoneProgress/cancel', { token });
+    const result = await scanned();
+    assert.strictEqual(result.scan.state, 'idle');
+    assert.strictEqual(result.scan.files, 300);
+    assert.ok(result.scan.done < 300, `cancelled after ${result.scan.done} files`);
+    assert.strictEqual(result.scan.finishedAt, 0);
+  });
+
   it('filters by severity and category', async () => {
     await start({ 'main.go': TODO_GO, 'cgo.go': CGO_GO });
     await scanned();
