@@ -14,7 +14,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<DebtPa
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const initializationOptions: InitializationOptions = { clientCommands: [SHOW_GUIDANCE_COMMAND], watchesConfigFiles: true };
+  const initializationOptions: InitializationOptions = {
+    clientCommands: [SHOW_GUIDANCE_COMMAND],
+    watchesConfigFiles: true,
+    // The result cache lives in the extension's workspace storage, not the OS temp folder.
+    storagePath: context.storageUri?.fsPath,
+    // Restricted Mode starts no program at all, not even a read-only `git log`.
+    gitHistory: vscode.workspace.isTrusted,
+  };
   // The server pulls the godebt.* settings per workspace folder (workspace/configuration);
   // a change of them, or of a .godebt.json on disk, makes it re-lint the open files.
   const configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);

@@ -185,7 +185,7 @@ function baseline(s: SummaryResult): string {
   const b = s.baseline;
   if (!b) {
     return `<section aria-labelledby="baseline"><h2 id="baseline">Change against the baseline</h2>
-<p>No baseline is configured. Record today's debt with <code>godebt --write-baseline .godebt-baseline.json</code> and set <code>godebt.baseline</code> to that file: the report then shows what is new and what was fixed since.</p></section>`;
+<p>No baseline is configured. Record today's debt with <code>godebt --write-baseline .godebt-baseline.json</code> and set <code>"baseline"</code> in <code>.godebt.json</code> to that file: the report then shows what is new and what was fixed since.</p></section>`;
   }
   const bars: Bar[] = [
     { label: 'New since the baseline', value: b.new.effortMinutes, text: `+${formatEffort(b.new.effortMinutes)} · ${plural(b.new.findings, 'finding')}`, className: 'bar-new' },
