@@ -61,7 +61,7 @@ export function ensureOfflineHost(cache: string): OfflineHost {
 function npm(cwd: string, args: string[], pathVariable: string): void {
   try {
     execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
-      cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, PATH: pathVariable },
+      cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...cleanEnvironment(), PATH: pathVariable },
     });
   } catch (err) {
     throw new Error(`npm ${args.join(' ')} failed in ${cwd}. On Debian, code-server's native build needs ` +
@@ -72,4 +72,19 @@ function npm(cwd: string, args: string[], pathVariable: string): void {
 function writeJson(file: string, value: unknown): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * This process's environment without what `npm test` adds: npm passes its own settings
+ * down as npm_config_* variables (a user-level nodedir among them) and names its Node
+ * in npm_node_execpath and NODE, which would make the nested install build and check
+ * against Node 20 instead of Node 24.
+ */
+function cleanEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^npm_/i.test(key) || key === 'NODE' || key === 'INIT_CWD') continue;
+    env[key] = value;
+  }
+  return env;
 }
