@@ -2,7 +2,7 @@
 // rule guidance pages rendered, and registers the commands. The server does the work.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { CONFIG_FILE_GLOB, InitializationOptions, RULES_REQUEST, RuleInfo, SETTINGS_SECTION, SHOW_GUIDANCE_COMMAND } from '../../protocol';
+import { BaselineFindings, CONFIG_FILE_GLOB, InitializationOptions, RULES_REQUEST, RuleInfo, SETTINGS_SECTION, SHOW_GUIDANCE_COMMAND } from '../../protocol';
 import { GuidanceViewer } from './guidance';
 import { DebtPanelApi, registerDebtPanel } from './panel';
 
@@ -21,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<DebtPa
     storagePath: context.storageUri?.fsPath,
     // Restricted Mode starts no program at all, not even a read-only `git log`.
     gitHistory: vscode.workspace.isTrusted,
+    baselineFindings: vscode.workspace.getConfiguration('godebt').get<BaselineFindings>('baselineFindings', 'dim'),
   };
   // The server pulls the godebt.* settings per workspace folder (workspace/configuration);
   // a change of them, or of a .godebt.json on disk, makes it re-lint the open files.
