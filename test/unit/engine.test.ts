@@ -6,15 +6,8 @@ import { applyEdits, selectCompatibleFixes } from '../../server/src/engine/fix';
 import { checkAbi, loadGoLanguage, MAX_ABI, MIN_ABI } from '../../server/src/engine/goParser';
 import { Linter } from '../../server/src/engine/linter';
 import { defineRule } from '../../server/src/engine/rule';
+import { calls } from '../support/testRules';
 import { LintService } from '../../server/src/lsp/lintService';
-
-const calls = defineRule({
-  meta: { id: 'test-calls', category: 'maintainability', severity: 'warning', effortMinutes: 1, fixable: false, summary: 'every call', nolintAliases: ['peer'] },
-  query: '(call_expression function: (identifier) @fn)',
-  check(ctx, captures) {
-    ctx.report({ node: captures.get('fn')!, message: `call of ${captures.get('fn')!.text}` });
-  },
-});
 
 const crashing = defineRule({
   meta: { id: 'test-crash', category: 'maintainability', severity: 'error', effortMinutes: 1, fixable: false, summary: 'always throws' },

@@ -6,17 +6,10 @@ import type { GodebtConfig } from '../../server/src/engine/config';
 import { applyEdits } from '../../server/src/engine/fix';
 import { Linter } from '../../server/src/engine/linter';
 import { defineRule } from '../../server/src/engine/rule';
+import { calls } from '../support/testRules';
 import suppressionWithoutReason from '../../server/src/rules/maintainability/suppression-without-reason';
 import unusedSuppression from '../../server/src/rules/maintainability/unused-suppression';
 import { gofmtProblem } from '../support/gofmt';
-
-const calls = defineRule({
-  meta: { id: 'test-calls', category: 'maintainability', severity: 'warning', effortMinutes: 1, fixable: false, summary: 'every call', nolintAliases: ['peer'] },
-  query: '(call_expression function: (identifier) @fn)',
-  check(ctx, captures) {
-    ctx.report({ node: captures.get('fn')!, message: `call of ${captures.get('fn')!.text}` });
-  },
-});
 
 const idents = defineRule({
   meta: { id: 'test-idents', category: 'maintainability', severity: 'info', effortMinutes: 1, fixable: false, summary: 'identifiers named x' },
