@@ -9,6 +9,7 @@ import { countLinesOfCode } from '../engine/debt';
 import type { Finding, Range } from '../engine/finding';
 import { fingerprints } from '../engine/fingerprint';
 import { ParseTimeoutError } from '../engine/goParser';
+import { GENERATED_MARKER } from '../engine/fileFacts';
 import { isGoMod, Linter } from '../engine/linter';
 import { describeFsError, Notice } from './files';
 
@@ -151,7 +152,7 @@ function decodeUtf8(bytes: Buffer): { text: string; valid: boolean } {
 function isGeneratedGo(file: string, text: string): boolean {
   if (isGoMod(file)) return false;
   for (const line of text.slice(0, 4096).split('\n')) {
-    if (/^\/\/ Code generated .* DO NOT EDIT\.$/.test(line)) return true;
+    if (GENERATED_MARKER.test(line)) return true;
     if (line.trim() !== '' && !line.startsWith('//')) return false;
   }
   return false;

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { BaselineError, compareWithBaseline, loadBaseline, serializeBaseline } from '../engine/baseline';
 import type { GodebtConfig } from '../engine/config';
 import { ConfigFile, findConfigFile, isExcluded, lineColumn, loadConfigFile } from '../engine/configFile';
-import { findPackageRoot, guidanceUri } from '../engine/guidance';
+import { findPackageRoot, guidanceUri, packageVersion } from '../engine/guidance';
 import { Linter } from '../engine/linter';
 import { ALL_RULES } from '../rules/index';
 import { cacheKey, defaultCacheDir, lintCached, ResultCache } from './cache';
@@ -204,13 +204,5 @@ async function lintFiles(files: readonly FileTask[], settings: LintSettings, job
     return results;
   } finally {
     linter.dispose();
-  }
-}
-
-function packageVersion(packageRoot: string): string {
-  try {
-    return (JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
   }
 }

@@ -26,12 +26,14 @@ export interface FileFacts {
   readonly isGenerated: boolean;
   /** The local name under which path is imported, or undefined when it is not. */
   localNameOf(path: string): string | undefined;
+  /** Top-level function or method declarations (of any receiver) named name; indexed on first use. */
+  declarationsNamed(type: 'function_declaration' | 'method_declaration', name: string): readonly Node[];
   /** The import path a local package name refers to, if it is an import of this file. */
   pathOf(localName: string): string | undefined;
 }
 
-/** gofmt's marker for generated files, which must appear before the package clause. */
-const GENERATED = /^\/\/ Code generated .* DO NOT EDIT\.$/m;
+/** gofmt's marker for generated files, which must appear before the package clause (CRLF files too). */
+export const GENERATED_MARKER = /^\/\/ Code generated .* DO NOT EDIT\.\r?$/m;
 
 export function collectFileFacts(fileName: string, tree: Tree, source: string): FileFacts {
   const root = tree.rootNode;
@@ -45,6 +47,7 @@ export function collectFileFacts(fileName: string, tree: Tree, source: string): 
     }
   }
   const packageName = packageClause?.namedChildren[0]?.text ?? '';
+  let declarations: Map<string, Node[]> | undefined;
   const header = source.slice(0, packageClause?.startIndex ?? Math.min(source.length, 4096));
   const byPath = new Map<string, string>();
   const byName = new Map<string, string>();
@@ -61,10 +64,25 @@ export function collectFileFacts(fileName: string, tree: Tree, source: string): 
     packageClause,
     imports,
     isTest: /_test\.go$/.test(fileName),
-    isGenerated: GENERATED.test(header),
+    isGenerated: GENERATED_MARKER.test(header),
     localNameOf: (path) => byPath.get(path),
     pathOf: (name) => byName.get(name),
+    declarationsNamed: (type, name) => {
+      declarations ??= indexDeclarations(root);
+      return declarations.get(`${type}\0${name}`) ?? [];
+    },
   };
+}
+
+/** Function and method declarations by type and name, so rules need not walk the top level per lookup. */
+function indexDeclarations(root: Node): Map<string, Node[]> {
+  const index = new Map<string, Node[]>();
+  for (const node of root.namedChildren) {
+    if (node?.type !== 'function_declaration' && node?.type !== 'method_declaration') continue;
+    const key = `${node.type}\0${node.childForFieldName('name')?.text ?? ''}`;
+    index.set(key, [...(index.get(key) ?? []), node]);
+  }
+  return index;
 }
 
 function importSpec(spec: Node): ImportSpec {

@@ -94,19 +94,14 @@ function lastResultIsNotAnError(call: Node, resultCount: number, facts: FileFact
   if (pkg) return (pkg.path === 'context' && pkg.name.startsWith('With')) || (NOT_AN_ERROR[pkg.path]?.includes(pkg.name) ?? false);
   const fn = call.childForFieldName('function');
   const method = fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text ?? '' : null;
-  const declared = (fn?.type === 'identifier' ? declaredInFile(facts, 'function_declaration', fn.text)
-    : method !== null ? declaredInFile(facts, 'method_declaration', method) : [])
+  const declared = (fn?.type === 'identifier' ? facts.declarationsNamed('function_declaration', fn.text)
+    : method !== null ? facts.declarationsNamed('method_declaration', method) : [])
     .filter((decl) => resultTypesOf(decl).length === resultCount);
   // A function or method of this file with as many results says what its last result is.
   if (declared.length > 0) return declared.every((decl) => !endsInError(decl));
   if (method === null) return false;
   // singleflight's Do returns (v, err, shared): three results end in a boolean.
   return NOT_AN_ERROR_METHODS.has(method) || (method === 'Do' && resultCount === 3);
-}
-
-/** Top-level functions (or methods, of any receiver) of this file with the given name. */
-function declaredInFile(facts: FileFacts, type: 'function_declaration' | 'method_declaration', name: string): Node[] {
-  return facts.root.namedChildren.filter((n): n is Node => n?.type === type && n.childForFieldName('name')?.text === name);
 }
 
 function endsInError(fn: Node): boolean {
