@@ -170,6 +170,11 @@ describe('import edits', () => {
 
   it('counts package references outside comments and strings', () => {
     const source = `${header}import "log"\n\n// log.Print in a comment\nvar s = "log.Print"\nvar l = log.Printf\nvar m = x.log.Print\n`;
-    assert.strictEqual(packageReferences(source, 'log'), 1);
+    const tree = parser.parse(source);
+    try {
+      assert.strictEqual(packageReferences(collectFileFacts('x.go', tree, source), 'log'), 1);
+    } finally {
+      tree.delete();
+    }
   });
 });

@@ -18,6 +18,13 @@ export interface FileFacts {
   readonly fileName: string;
   /** The text the tree was parsed from. */
   readonly source: string;
+  /**
+   * The same text, for searches across the whole file (is this import still used
+   * elsewhere?). Reading it this way tells the editor's incremental linting that the
+   * finding depends on every declaration, not just its own: it is then recomputed on
+   * every change instead of being reused while its declaration is unchanged.
+   */
+  wholeText(): string;
   readonly root: Node;
   readonly packageName: string;
   readonly packageClause: Node | undefined;
@@ -35,7 +42,7 @@ export interface FileFacts {
 /** gofmt's marker for generated files, which must appear before the package clause (CRLF files too). */
 export const GENERATED_MARKER = /^\/\/ Code generated .* DO NOT EDIT\.\r?$/m;
 
-export function collectFileFacts(fileName: string, tree: Tree, source: string): FileFacts {
+export function collectFileFacts(fileName: string, tree: Tree, source: string, onWholeText?: () => void): FileFacts {
   const root = tree.rootNode;
   let packageClause: Node | undefined;
   const imports: ImportSpec[] = [];
@@ -59,6 +66,10 @@ export function collectFileFacts(fileName: string, tree: Tree, source: string): 
   return {
     fileName,
     source,
+    wholeText: () => {
+      onWholeText?.();
+      return source;
+    },
     root,
     packageName,
     packageClause,

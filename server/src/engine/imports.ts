@@ -113,19 +113,19 @@ export function replaceImportEdits(facts: FileFacts, source: string, oldPath: st
 }
 
 /**
- * How many times localName is used as a package qualifier (`NAME.X`) in source,
+ * How many times localName is used as a package qualifier (`NAME.X`) in the file,
  * outside comments and string literals. A local variable of that name is counted too,
  * which errs on the side of keeping an import.
  */
-export function packageReferences(source: string, localName: string): number {
-  const code = codeOnly(source);
+export function packageReferences(facts: FileFacts, localName: string): number {
+  const code = codeOnly(facts.wholeText());
   const escaped = localName.replace(/[$]/g, '\\$&');
   return [...code.matchAll(new RegExp(`(?<![\\w.$])${escaped}\\s*\\.\\s*[\\p{L}_]`, 'gu'))].length;
 }
 
-/** Whether name occurs as a word in source outside comments and string literals. */
-export function identifierOccurs(source: string, name: string): boolean {
-  return new RegExp(`(?<![\\w$])${name}(?![\\w$])`, 'u').test(codeOnly(source));
+/** Whether name occurs as a word in the file outside comments and string literals. */
+export function identifierOccurs(facts: FileFacts, name: string): boolean {
+  return new RegExp(`(?<![\\w$])${name}(?![\\w$])`, 'u').test(codeOnly(facts.wholeText()));
 }
 
 let lastSource = '';

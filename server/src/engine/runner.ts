@@ -10,6 +10,10 @@ import { treeSitter, wasmGeneration } from './goParser';
 import type { Finding } from './finding';
 import { Captures, GoModContext, Report, Rule, RuleContext } from './rule';
 import { covers, Directive, DirectiveState, parseDirective } from './suppression';
+import {
+  directiveWithin, findingWithin, findNode, IncrementalCache, moveDirective, moveFinding, SegmentResult, StoredFinding, StoredMatch, storeCaptures,
+} from './incremental';
+import { layoutOf, segmentAt } from './segments';
 
 export interface LintInput {
   fileName: string;
@@ -17,6 +21,11 @@ export interface LintInput {
   tree: Tree;
   /** Offsets to LSP positions (UTF-16), e.g. a TextDocument. */
   lines: Pick<TextDocument, 'positionAt'>;
+  /**
+   * Changes whenever anything outside the file that rules read (an index of other
+   * files) could give a different answer: cached results of another key are dropped.
+   */
+  scopeKey?: string | number;
 }
 
 export interface RuleFailure {
@@ -80,8 +89,15 @@ export class RuleEngine {
     });
   }
 
-  lint(input: LintInput, config: GodebtConfig = {}): LintResult {
-    const facts = collectFileFacts(input.fileName, input.tree, input.source);
+  /**
+   * Lints one file. With a cache (the editor keeps one per open document), the findings
+   * of segments whose window and the file's outline are unchanged since the last lint
+   * are reused and only the other segments are matched and checked (segments.ts); the
+   * result is the same as without a cache.
+   */
+  lint(input: LintInput, config: GodebtConfig = {}, cache?: IncrementalCache): LintResult {
+    let wholeFileRead = false;
+    const facts = collectFileFacts(input.fileName, input.tree, input.source, () => { wholeFileRead = true; });
     const findings: Finding[] = [];
     const failures: RuleFailure[] = [];
     const directives: Directive[] = [];
@@ -104,25 +120,104 @@ export class RuleEngine {
       }
     };
 
-    const firstDeclaration = facts.root.namedChildren.find((n) => n !== null && /_declaration$/.test(n.type) && n.type !== 'import_declaration');
-    for (const match of this.query.matches(input.tree.rootNode)) {
+    const root = facts.root;
+    const firstDeclaration = root.namedChildren.find((n) => n !== null && /_declaration$/.test(n.type) && n.type !== 'import_declaration');
+    const layout = cache && !facts.isGenerated ? layoutOf(root, input.source) : undefined;
+    const segments = layout?.segments ?? [];
+    cache?.begin([layout?.outline, config, input.fileName, input.scopeKey]);
+
+    // Reuse what can be reused; the rest is dirty and gets matched below.
+    const results: (SegmentResult | undefined)[] = segments.map((segment) => cache?.get(segment.key));
+    const wholeFileMatches: { at: number; rule: Rule; captures: Captures }[] = [];
+    results.forEach((result, i) => {
+      if (!result) return;
+      const revived = this.revive(root, result.matches, segments[i].windowStart);
+      if (revived) wholeFileMatches.push(...revived);
+      else results[i] = undefined;
+    });
+    const dirty = new Set(segments.map((_s, i) => i).filter((i) => !results[i]));
+    if (cache) cache.lastLint = { segments: segments.length, reused: segments.length - dirty.size };
+    const fresh = new Map<number, { findings: Finding[]; directives: Directive[]; matches: StoredMatch[] }>();
+    const freshResult = (i: number) => {
+      let result = fresh.get(i);
+      if (!result) fresh.set(i, (result = { findings: [], directives: [], matches: [] }));
+      return result;
+    };
+    const uncacheable = new Set<number>();
+    let unattributed = false;
+
+    const handle = (match: QueryMatch, segment: number) => {
       const owner = this.patternOwner[match.patternIndex];
       if (owner < 0) {
         const comment = match.captures[0]?.node;
         const directive = comment && parseDirective(comment);
-        if (!directive) continue;
+        if (!directive) return;
         if (directive.kind === 'file-ignore' && firstDeclaration && directive.start > firstDeclaration.startIndex) {
           directive.problem = 'comes after the first declaration, so it has no effect: move it above the package clause';
         }
         directives.push(directive);
-        continue;
+        if (segment >= 0) freshResult(segment).directives.push(directive);
+        return;
       }
       const rule = this.rules[owner];
       const entry = active.get(rule);
-      if (!entry || !rule.check) continue;
-      guard(rule, () => rule.check!(entry.ctx, captures(match, match.patternIndex - this.patternBase[owner])));
+      if (!entry || !rule.check) return;
+      const pattern = match.patternIndex - this.patternBase[owner];
+      if (rule.finish) {
+        // Rules that gather over the whole file see every match, reused or fresh, below.
+        wholeFileMatches.push({ at: match.captures[0]?.node.startIndex ?? 0, rule, captures: captures(match, pattern) });
+        if (segment >= 0) freshResult(segment).matches.push({ ruleId: rule.meta.id, pattern, captures: storeCaptures(match.captures, 0) });
+        return;
+      }
+      const before = findings.length;
+      wholeFileRead = false;
+      guard(rule, () => rule.check!(entry.ctx, captures(match, pattern)));
+      if (segment < 0) return;
+      freshResult(segment).findings.push(...findings.slice(before));
+      if (wholeFileRead) uncacheable.add(segment);
+    };
+
+    if (!layout || dirty.size === segments.length) {
+      for (const match of this.query.matches(root)) {
+        const segment = layout ? segmentAt(segments, match.captures[0]?.node.startIndex ?? -1) : -1;
+        if (layout && segment < 0) unattributed = true;
+        handle(match, segment);
+      }
+    } else {
+      for (const i of dirty) for (const node of segments[i].nodes) for (const match of this.query.matches(node)) handle(match, i);
     }
+
+    // Whole-file rules: every match in document order (however it was found), then finish().
+    wholeFileMatches.sort((a, b) => a.at - b.at);
+    for (const { rule, captures: c } of wholeFileMatches) guard(rule, () => rule.check!(active.get(rule)!.ctx, c));
     for (const [rule, entry] of active) if (rule.finish) guard(rule, () => rule.finish!(entry.ctx));
+
+    if (cache) {
+      results.forEach((result, i) => {
+        if (!result) return;
+        const { windowStart } = segments[i];
+        const rowDelta = input.lines.positionAt(windowStart).line;
+        for (const stored of result.findings) findings.push(this.locate(moveFinding(stored, windowStart), input.lines));
+        for (const stored of result.directives) directives.push(moveDirective(stored, windowStart, rowDelta));
+      });
+      // A rule that failed may have skipped segments: keep nothing from this lint.
+      if (failures.length === 0 && !unattributed) {
+        for (const i of dirty) {
+          if (uncacheable.has(i)) continue;
+          const result = fresh.get(i) ?? { findings: [], directives: [], matches: [] };
+          const { windowStart, windowEnd } = segments[i];
+          const firstRow = input.lines.positionAt(windowStart).line;
+          const lastRow = input.lines.positionAt(windowEnd - 1).line;
+          if (!result.findings.every((f) => findingWithin(f, windowStart, windowEnd))) continue;
+          if (!result.directives.every((d) => directiveWithin(d, windowStart, windowEnd, firstRow, lastRow))) continue;
+          cache.set(segments[i].key, {
+            findings: result.findings.map(({ range: _range, ...f }) => moveFinding(f, -windowStart)),
+            directives: result.directives.map((d) => moveDirective(d, -windowStart, -firstRow)),
+            matches: result.matches.map((m) => ({ ...m, captures: m.captures.map((c) => ({ ...c, start: c.start - windowStart, end: c.end - windowStart })) })),
+          });
+        }
+      }
+    }
 
     const kept: Finding[] = [];
     const suppressed: Finding[] = [];
@@ -136,6 +231,7 @@ export class RuleEngine {
         (hits.length > 0 ? suppressed : kept).push(finding);
       }
     };
+    directives.sort((a, b) => a.start - b.start);
     sift(findings.splice(0));
     // Rules about the directives run once the others' findings are matched to them,
     // one after the other in registry order, each one's findings matched in turn.
@@ -154,6 +250,27 @@ export class RuleEngine {
     }
     kept.sort(byPosition);
     return { findings: kept, suppressed, directives, failures, facts };
+  }
+
+  /** The stored matches of whole-file rules, found again in the current tree (null if any is gone). */
+  private revive(root: Node, stored: readonly StoredMatch[], delta: number): { at: number; rule: Rule; captures: Captures }[] | null {
+    const out: { at: number; rule: Rule; captures: Captures }[] = [];
+    for (const match of stored) {
+      const rule = this.rules.find((r) => r.meta.id === match.ruleId);
+      if (!rule) return null;
+      const nodes: { name: string; node: Node }[] = [];
+      for (const c of match.captures) {
+        const node = findNode(root, c.start + delta, c.end + delta, c.type);
+        if (!node) return null;
+        nodes.push({ name: c.name, node });
+      }
+      out.push({ at: nodes[0]?.node.startIndex ?? 0, rule, captures: capturesOf(nodes, match.pattern) });
+    }
+    return out;
+  }
+
+  private locate(finding: StoredFinding, lines: LintInput['lines']): Finding {
+    return { ...finding, range: { start: lines.positionAt(finding.span.start), end: lines.positionAt(finding.span.end) } };
   }
 
   /** Runs the go.mod rules over one go.mod file. Directives do not apply there. */
@@ -220,10 +337,14 @@ function checkQuery(language: Language, rule: Rule): void {
 }
 
 function captures(match: QueryMatch, pattern: number): Captures {
+  return capturesOf(match.captures, pattern);
+}
+
+function capturesOf(list: readonly { name: string; node: Node }[], pattern: number): Captures {
   return {
     pattern,
-    get: (name) => match.captures.find((c) => c.name === name)?.node,
-    all: (name) => match.captures.filter((c) => c.name === name).map((c) => c.node as Node),
+    get: (name) => list.find((c) => c.name === name)?.node,
+    all: (name) => list.filter((c) => c.name === name).map((c) => c.node),
   };
 }
 

@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GodebtConfig } from '../engine/config';
 import { GoDocument } from '../engine/document';
 import type { Finding } from '../engine/finding';
+import { IncrementalCache } from '../engine/incremental';
 import { Language, ParserRestartingError, ParseTimeoutError } from '../engine/goParser';
 import { isGoMod } from '../engine/linter';
 import type { Rule } from '../engine/rule';
@@ -35,6 +36,8 @@ type Logger = (message: string) => void;
 interface OpenDocument {
   doc: GoDocument;
   lint?: DocumentLint;
+  /** Results of unchanged declarations, reused by the next lint (engine/incremental.ts). */
+  cache: IncrementalCache;
 }
 
 export class LintService {
@@ -62,7 +65,7 @@ export class LintService {
 
   didOpen(uri: string, version: number, text: string): void {
     this.open.get(uri)?.doc.dispose();
-    this.open.set(uri, { doc: GoDocument.create(uri, version, text) });
+    this.open.set(uri, { doc: GoDocument.create(uri, version, text), cache: new IncrementalCache() });
   }
 
   didChange(uri: string, version: number, changes: Parameters<GoDocument['update']>[0]): void {
@@ -100,7 +103,7 @@ export class LintService {
     if (!entry) return undefined;
     const { doc } = entry;
     if (entry.lint?.version === doc.version && entry.lint.config === config) return entry.lint;
-    const result = this.compute(doc, config);
+    const result = this.compute(doc, config, entry.cache);
     // While the parser restarts, results are not kept: they are recomputed after it.
     if (this.runtime.usable) entry.lint = result;
     return result;
@@ -112,7 +115,7 @@ export class LintService {
     this.runtime.dispose();
   }
 
-  private compute(doc: GoDocument, config: GodebtConfig): DocumentLint {
+  private compute(doc: GoDocument, config: GodebtConfig, cache: IncrementalCache): DocumentLint {
     const version = doc.version;
     const fileName = fileNameOf(doc.uri);
     const text = doc.text;
@@ -128,7 +131,7 @@ export class LintService {
         return { version, config, findings: result.findings };
       }
       const tree = doc.syntaxTree(parser);
-      const result = engine.lint({ fileName, source: text, tree, lines: doc.lines }, config);
+      const result = engine.lint({ fileName, source: text, tree, lines: doc.lines }, config, cache);
       this.reportFailures(result.failures);
       return { version, config, findings: result.findings, packageStart: result.facts.packageClause?.startIndex };
     } catch (err) {

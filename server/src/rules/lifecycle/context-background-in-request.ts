@@ -96,10 +96,10 @@ function afterDone(call: Node, context: string, owner: Node | null): boolean {
  * Every other mention of the package name in code (not in comments or strings), found
  * by text and confirmed on the tree, so the fix can tell whether the import survives.
  */
-function otherUses(facts: FileFacts, source: string, local: string, except: Node): Node[] {
+function otherUses(facts: FileFacts, local: string, except: Node): Node[] {
   const uses: Node[] = [];
   const pattern = new RegExp(`(?<![\\w.])${local}\\s*\\.`, 'g');
-  for (const match of source.matchAll(pattern)) {
+  for (const match of facts.wholeText().matchAll(pattern)) {
     const node = facts.root.descendantForIndex(match.index!);
     if (!node || node.id === except.id || node.text !== local) continue;
     if (node.type === 'identifier' || node.type === 'package_identifier') uses.push(node);
@@ -150,7 +150,7 @@ export default defineRule({
  */
 function fixEdits(facts: FileFacts, source: string, call: Node, pkg: Node, context: string): TextEdit[] {
   const edits: TextEdit[] = [{ start: call.startIndex, end: call.endIndex, text: context }];
-  const others = otherUses(facts, source, pkg.text, pkg);
+  const others = otherUses(facts, pkg.text, pkg);
   const siblings: TextEdit[] = [];
   for (const use of others) {
     const other = use.parent?.parent;

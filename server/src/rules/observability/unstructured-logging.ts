@@ -51,11 +51,11 @@ function slogFix(source: string, facts: FileFacts, call: Node, path: string, nam
   let slog = facts.localNameOf(SLOG);
   if (slog === undefined) {
     // The name slog must be free for the new import.
-    if (facts.pathOf('slog') !== undefined || identifierOccurs(source, 'slog')) return null;
+    if (facts.pathOf('slog') !== undefined || identifierOccurs(facts, 'slog')) return null;
     slog = 'slog';
   }
   const spec = facts.imports.find((s) => s.path === path)!;
-  const lastUse = packageReferences(source, spec.localName) === 1;
+  const lastUse = packageReferences(facts, spec.localName) === 1;
   const needsSlog = facts.localNameOf(SLOG) === undefined;
   if (lastUse && needsSlog) {
     const swap = replaceImportEdits(facts, source, path, SLOG);
