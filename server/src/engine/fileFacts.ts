@@ -1,6 +1,7 @@
 // Facts about one Go file that many rules need: package, imports, whether it is a
 // test or generated file. Computed once per parse from the top-level nodes only.
 import type { Node, Tree } from 'web-tree-sitter';
+import { codeOnly } from './codeText';
 
 export interface ImportSpec {
   /** The import path without quotes, e.g. "net/http". */
@@ -25,6 +26,18 @@ export interface FileFacts {
    * every change instead of being reused while its declaration is unchanged.
    */
   wholeText(): string;
+  /**
+   * How many times the regular expression (source text, flags 'gu') matches the file's
+   * code with comments and literals blanked out: e.g. whether an import is still used.
+   * Answers are computed once per lint; the editor's incremental linting records the
+   * answers a finding depended on and reuses the finding only while they stay the same.
+   */
+  codeMatches(pattern: string): number;
+  /**
+   * The syntax tree's root. Reading other declarations through it (or through
+   * declarationsNamed) tells the editor's incremental linting that the finding depends
+   * on the file's outline: it is then recomputed when any signature or type changes.
+   */
   readonly root: Node;
   readonly packageName: string;
   readonly packageClause: Node | undefined;
@@ -42,7 +55,14 @@ export interface FileFacts {
 /** gofmt's marker for generated files, which must appear before the package clause (CRLF files too). */
 export const GENERATED_MARKER = /^\/\/ Code generated .* DO NOT EDIT\.\r?$/m;
 
-export function collectFileFacts(fileName: string, tree: Tree, source: string, onWholeText?: () => void): FileFacts {
+/** Told when a rule reads beyond its own declaration (see FileFacts.root and wholeText). */
+export interface FactReads {
+  outline(): void;
+  wholeText(): void;
+  codeMatches(pattern: string, count: number): void;
+}
+
+export function collectFileFacts(fileName: string, tree: Tree, source: string, reads?: FactReads): FileFacts {
   const root = tree.rootNode;
   let packageClause: Node | undefined;
   const imports: ImportSpec[] = [];
@@ -55,6 +75,8 @@ export function collectFileFacts(fileName: string, tree: Tree, source: string, o
   }
   const packageName = packageClause?.namedChildren[0]?.text ?? '';
   let declarations: Map<string, Node[]> | undefined;
+  const answers = new Map<string, number>();
+  let code: string | undefined;
   const header = source.slice(0, packageClause?.startIndex ?? Math.min(source.length, 4096));
   const byPath = new Map<string, string>();
   const byName = new Map<string, string>();
@@ -67,10 +89,20 @@ export function collectFileFacts(fileName: string, tree: Tree, source: string, o
     fileName,
     source,
     wholeText: () => {
-      onWholeText?.();
+      reads?.wholeText();
       return source;
     },
-    root,
+    codeMatches: (pattern) => {
+      let count = answers.get(pattern);
+      code ??= codeOnly(source, root);
+      if (count === undefined) answers.set(pattern, (count = [...code.matchAll(new RegExp(pattern, 'gu'))].length));
+      reads?.codeMatches(pattern, count);
+      return count;
+    },
+    get root() {
+      reads?.outline();
+      return root;
+    },
     packageName,
     packageClause,
     imports,
@@ -79,6 +111,7 @@ export function collectFileFacts(fileName: string, tree: Tree, source: string, o
     localNameOf: (path) => byPath.get(path),
     pathOf: (name) => byName.get(name),
     declarationsNamed: (type, name) => {
+      reads?.outline();
       declarations ??= indexDeclarations(root);
       return declarations.get(`${type}\0${name}`) ?? [];
     },

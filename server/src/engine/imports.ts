@@ -118,51 +118,13 @@ export function replaceImportEdits(facts: FileFacts, source: string, oldPath: st
  * which errs on the side of keeping an import.
  */
 export function packageReferences(facts: FileFacts, localName: string): number {
-  const code = codeOnly(facts.wholeText());
   const escaped = localName.replace(/[$]/g, '\\$&');
-  return [...code.matchAll(new RegExp(`(?<![\\w.$])${escaped}\\s*\\.\\s*[\\p{L}_]`, 'gu'))].length;
+  return facts.codeMatches(`(?<![\\w.$])${escaped}\\s*\\.\\s*[\\p{L}_]`);
 }
 
 /** Whether name occurs as a word in the file outside comments and string literals. */
 export function identifierOccurs(facts: FileFacts, name: string): boolean {
-  return new RegExp(`(?<![\\w$])${name}(?![\\w$])`, 'u').test(codeOnly(facts.wholeText()));
-}
-
-let lastSource = '';
-let lastCode = '';
-
-/** source with comments, strings and runes blanked out (same length). */
-function codeOnly(source: string): string {
-  if (source === lastSource) return lastCode;
-  let out = '';
-  let i = 0;
-  while (i < source.length) {
-    const c = source[i];
-    let end = -1;
-    if (c === '/' && source[i + 1] === '/') end = lineEnd(source, i);
-    else if (c === '/' && source[i + 1] === '*') end = closing(source, i + 2, '*/');
-    else if (c === '`') end = closing(source, i + 1, '`');
-    else if (c === '"' || c === "'") {
-      end = i + 1;
-      while (end < source.length && source[end] !== c && source[end] !== '\n') end += source[end] === '\\' ? 2 : 1;
-      end = Math.min(end + 1, source.length);
-    }
-    if (end < 0) {
-      out += c;
-      i++;
-      continue;
-    }
-    out += source.slice(i, end).replace(/[^\n]/g, ' ');
-    i = end;
-  }
-  lastSource = source;
-  lastCode = out;
-  return out;
-}
-
-function closing(source: string, from: number, token: string): number {
-  const at = source.indexOf(token, from);
-  return at < 0 ? source.length : at + token.length;
+  return facts.codeMatches(`(?<![\\w$])${name}(?![\\w$])`) > 0;
 }
 
 function declarationOf(spec: ImportSpec) {

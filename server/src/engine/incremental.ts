@@ -4,7 +4,7 @@
 // is now. Only plain data is kept: trees and nodes die with each re-parse.
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from './finding';
-import type { Fix } from './fix';
+import type { TextEdit } from './fix';
 import type { Directive } from './suppression';
 
 /** A captured node, by position and type, to find again in a newer tree. */
@@ -25,11 +25,18 @@ export interface StoredMatch {
 /** A finding without its range (recomputed from the span on reuse). */
 export type StoredFinding = Omit<Finding, 'range'>;
 
+/** A fix edit as stored: relative to the window, or absolute when it is in the header. */
+type StoredEdit = TextEdit & { inHeader?: boolean };
+
 /** Everything computed for one segment, with offsets relative to its window and rows relative to the window's first row. */
 export interface SegmentResult {
   findings: StoredFinding[];
   directives: Directive[];
   matches: StoredMatch[];
+  /** Set when a rule read other declarations: the result is valid for this outline only. */
+  outline?: number;
+  /** Answers of FileFacts.codeMatches the findings depend on: valid while they are the same. */
+  answers?: [pattern: string, count: number][];
 }
 
 /**
@@ -39,29 +46,39 @@ export interface SegmentResult {
  */
 export class IncrementalCache {
   private scope: unknown[] = [];
+  private outlineText = '';
+  /** Counts outline changes; results that read the outline remember the count. */
+  private outlineVersion = 0;
   private current = new Map<string, SegmentResult>();
   private previous = new Map<string, SegmentResult>();
   /** How the last lint went: segments in the file and how many were reused (for tests and the bench). */
   lastLint = { segments: 0, reused: 0 };
 
   /**
-   * Starts a lint. scope lists what every result depends on (outline, configuration,
-   * file name, index version); when any of it differs from the last lint, all is forgotten.
+   * Starts a lint. scope lists what every result depends on (header, configuration,
+   * file name, index version): when any of it differs from the last lint, all is
+   * forgotten. Returns the outline version to store with results that read the outline.
    */
-  begin(scope: readonly unknown[]): void {
+  begin(scope: readonly unknown[], outline: string): number {
+    if (outline !== this.outlineText) {
+      this.outlineText = outline;
+      this.outlineVersion++;
+    }
     if (scope.length !== this.scope.length || scope.some((value, i) => value !== this.scope[i])) {
       this.current.clear();
       this.previous.clear();
       this.scope = [...scope];
-      return;
+    } else {
+      this.previous = this.current;
+      this.current = new Map();
     }
-    this.previous = this.current;
-    this.current = new Map();
+    return this.outlineVersion;
   }
 
   get(key: string): SegmentResult | undefined {
     const found = this.current.get(key) ?? this.previous.get(key);
-    if (found) this.current.set(key, found);
+    if (!found || (found.outline !== undefined && found.outline !== this.outlineVersion)) return undefined;
+    this.current.set(key, found);
     return found;
   }
 
@@ -74,30 +91,41 @@ export class IncrementalCache {
   }
 }
 
-/** Moves offsets by delta (and rows by rowDelta), e.g. from absolute to window-relative and back. */
-export function moveFinding(finding: StoredFinding, delta: number): StoredFinding {
-  return {
-    ...finding,
-    span: { start: finding.span.start + delta, end: finding.span.end + delta },
-    fix: finding.fix && moveFix(finding.fix, delta),
-  };
+/**
+ * A finding made relative to its window [start, end], or null when it reaches outside
+ * both the window and the header (which ends at headerEnd): it cannot be moved then.
+ * Fix edits in the header (an import to add) stay absolute: the header is part of every
+ * cached result's scope, so it is where it was whenever a result is reused.
+ */
+export function storeFinding(finding: Finding, start: number, end: number, headerEnd: number): StoredFinding | null {
+  const inside = (offset: number) => offset >= start && offset <= end;
+  if (!inside(finding.span.start) || !inside(finding.span.end)) return null;
+  const edits: StoredEdit[] = [];
+  for (const edit of finding.fix?.edits ?? []) {
+    if (inside(edit.start) && inside(edit.end)) edits.push({ ...edit, start: edit.start - start, end: edit.end - start });
+    else if (edit.end <= headerEnd) edits.push({ ...edit, inHeader: true });
+    else return null;
+  }
+  const { range: _range, ...rest } = finding;
+  return { ...rest, span: { start: finding.span.start - start, end: finding.span.end - start }, fix: finding.fix && { ...finding.fix, edits } };
 }
 
-function moveFix(fix: Fix, delta: number): Fix {
-  return { ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) };
+/** A stored finding moved to a window that now starts at start. */
+export function restoreFinding(stored: StoredFinding, start: number): StoredFinding {
+  return {
+    ...stored,
+    span: { start: stored.span.start + start, end: stored.span.end + start },
+    fix: stored.fix && {
+      ...stored.fix,
+      edits: stored.fix.edits.map(({ inHeader, ...edit }: StoredEdit) => (inHeader ? edit : { ...edit, start: edit.start + start, end: edit.end + start })),
+    },
+  };
 }
 
 export function moveDirective(directive: Directive, delta: number, rowDelta: number): Directive {
   // A file-wide directive covers lines 0..∞ wherever it is.
   const lines = directive.kind === 'file-ignore' ? {} : { fromLine: directive.fromLine + rowDelta, toLine: directive.toLine + rowDelta };
   return { ...directive, ...lines, start: directive.start + delta, end: directive.end + delta, used: false };
-}
-
-/** Whether every offset of the finding lies in [start, end]: then it moves with the window. */
-export function findingWithin(finding: Finding, start: number, end: number): boolean {
-  const inside = (offset: number) => offset >= start && offset <= end;
-  return inside(finding.span.start) && inside(finding.span.end) &&
-    (finding.fix?.edits.every((e) => inside(e.start) && inside(e.end)) ?? true);
 }
 
 export function directiveWithin(directive: Directive, start: number, end: number, firstRow: number, lastRow: number): boolean {

@@ -11,7 +11,7 @@ import type { Finding } from './finding';
 import { Captures, GoModContext, Report, Rule, RuleContext } from './rule';
 import { covers, Directive, DirectiveState, parseDirective } from './suppression';
 import {
-  directiveWithin, findingWithin, findNode, IncrementalCache, moveDirective, moveFinding, SegmentResult, StoredFinding, StoredMatch, storeCaptures,
+  directiveWithin, findNode, IncrementalCache, moveDirective, restoreFinding, SegmentResult, StoredFinding, StoredMatch, storeCaptures, storeFinding,
 } from './incremental';
 import { layoutOf, segmentAt } from './segments';
 
@@ -96,8 +96,13 @@ export class RuleEngine {
    * result is the same as without a cache.
    */
   lint(input: LintInput, config: GodebtConfig = {}, cache?: IncrementalCache): LintResult {
-    let wholeFileRead = false;
-    const facts = collectFileFacts(input.fileName, input.tree, input.source, () => { wholeFileRead = true; });
+    // What the rule being checked read beyond its own declaration (FileFacts says).
+    const read = { outline: false, wholeText: false, answers: new Map<string, number>() };
+    const facts = collectFileFacts(input.fileName, input.tree, input.source, {
+      outline: () => { read.outline = true; },
+      wholeText: () => { read.wholeText = true; },
+      codeMatches: (pattern, count) => { read.answers.set(pattern, count); },
+    });
     const findings: Finding[] = [];
     const failures: RuleFailure[] = [];
     const directives: Directive[] = [];
@@ -120,14 +125,17 @@ export class RuleEngine {
       }
     };
 
-    const root = facts.root;
+    const root = input.tree.rootNode;
     const firstDeclaration = root.namedChildren.find((n) => n !== null && /_declaration$/.test(n.type) && n.type !== 'import_declaration');
     const layout = cache && !facts.isGenerated ? layoutOf(root, input.source) : undefined;
     const segments = layout?.segments ?? [];
-    cache?.begin([layout?.outline, config, input.fileName, input.scopeKey]);
+    const outlineVersion = layout && cache ? cache.begin([layout.header, config, input.fileName, input.scopeKey], layout.outline) : 0;
 
     // Reuse what can be reused; the rest is dirty and gets matched below.
-    const results: (SegmentResult | undefined)[] = segments.map((segment) => cache?.get(segment.key));
+    const results: (SegmentResult | undefined)[] = segments.map((segment) => {
+      const result = cache?.get(segment.key);
+      return result?.answers?.every(([pattern, count]) => facts.codeMatches(pattern) === count) === false ? undefined : result;
+    });
     const wholeFileMatches: { at: number; rule: Rule; captures: Captures }[] = [];
     results.forEach((result, i) => {
       if (!result) return;
@@ -144,6 +152,8 @@ export class RuleEngine {
       return result;
     };
     const uncacheable = new Set<number>();
+    const readOutline = new Set<number>();
+    const answers = new Map<number, Map<string, number>>();
     let unattributed = false;
 
     const handle = (match: QueryMatch, segment: number) => {
@@ -152,8 +162,12 @@ export class RuleEngine {
         const comment = match.captures[0]?.node;
         const directive = comment && parseDirective(comment);
         if (!directive) return;
-        if (directive.kind === 'file-ignore' && firstDeclaration && directive.start > firstDeclaration.startIndex) {
-          directive.problem = 'comes after the first declaration, so it has no effect: move it above the package clause';
+        if (directive.kind === 'file-ignore') {
+          // Whether it works depends on where the first declaration is: part of the outline.
+          if (segment >= 0) readOutline.add(segment);
+          if (firstDeclaration && directive.start > firstDeclaration.startIndex) {
+            directive.problem = 'comes after the first declaration, so it has no effect: move it above the package clause';
+          }
         }
         directives.push(directive);
         if (segment >= 0) freshResult(segment).directives.push(directive);
@@ -170,11 +184,14 @@ export class RuleEngine {
         return;
       }
       const before = findings.length;
-      wholeFileRead = false;
+      read.outline = read.wholeText = false;
+      read.answers = new Map();
       guard(rule, () => rule.check!(entry.ctx, captures(match, pattern)));
       if (segment < 0) return;
       freshResult(segment).findings.push(...findings.slice(before));
-      if (wholeFileRead) uncacheable.add(segment);
+      if (read.wholeText) uncacheable.add(segment);
+      if (read.outline) readOutline.add(segment);
+      if (read.answers.size > 0) answers.set(segment, new Map([...(answers.get(segment) ?? []), ...read.answers]));
     };
 
     if (!layout || dirty.size === segments.length) {
@@ -197,7 +214,7 @@ export class RuleEngine {
         if (!result) return;
         const { windowStart } = segments[i];
         const rowDelta = input.lines.positionAt(windowStart).line;
-        for (const stored of result.findings) findings.push(this.locate(moveFinding(stored, windowStart), input.lines));
+        for (const stored of result.findings) findings.push(this.locate(restoreFinding(stored, windowStart), input.lines));
         for (const stored of result.directives) directives.push(moveDirective(stored, windowStart, rowDelta));
       });
       // A rule that failed may have skipped segments: keep nothing from this lint.
@@ -208,12 +225,15 @@ export class RuleEngine {
           const { windowStart, windowEnd } = segments[i];
           const firstRow = input.lines.positionAt(windowStart).line;
           const lastRow = input.lines.positionAt(windowEnd - 1).line;
-          if (!result.findings.every((f) => findingWithin(f, windowStart, windowEnd))) continue;
+          const stored = result.findings.map((f) => storeFinding(f, windowStart, windowEnd, layout!.header.length));
+          if (!stored.every((f) => f !== null)) continue;
           if (!result.directives.every((d) => directiveWithin(d, windowStart, windowEnd, firstRow, lastRow))) continue;
           cache.set(segments[i].key, {
-            findings: result.findings.map(({ range: _range, ...f }) => moveFinding(f, -windowStart)),
+            findings: stored as StoredFinding[],
             directives: result.directives.map((d) => moveDirective(d, -windowStart, -firstRow)),
             matches: result.matches.map((m) => ({ ...m, captures: m.captures.map((c) => ({ ...c, start: c.start - windowStart, end: c.end - windowStart })) })),
+            outline: readOutline.has(i) ? outlineVersion : undefined,
+            answers: answers.has(i) ? [...answers.get(i)!] : undefined,
           });
         }
       }

@@ -7,9 +7,11 @@
 //   - its *window* is unchanged: the segment's lines plus one line above and below
 //     (rules look at neighbouring lines: a comment that stands alone, the blank line a
 //     deletion must not leave behind), and
-//   - the file's *outline* is unchanged: everything a rule may read about the rest of
-//     the file (the header with its imports, every declaration's signature, the whole
-//     text of type, var and const declarations), plus the configuration and any index.
+//   - the file's *header* (package clause and imports), the configuration and any index
+//     of other files are unchanged, and
+//   - if a rule read other declarations while checking the segment (FileFacts.root,
+//     declarationsNamed), the file's *outline* is unchanged too: every declaration's
+//     signature and the whole text of type, var and const declarations.
 // Findings that reach outside their window (an import added to the header) and rules
 // that read the whole text (FileFacts.wholeText) are recomputed every time.
 import type { Node } from 'web-tree-sitter';
@@ -29,12 +31,19 @@ export interface Segment {
 
 export interface Layout {
   readonly segments: readonly Segment[];
-  /** What rules may read about the file outside a segment (see above). */
+  /** The text up to the end of the imports: package, imports, build constraints. Every finding may depend on it. */
+  readonly header: string;
+  /**
+   * What rules may read about other declarations through FileFacts.root: each
+   * declaration's signature, types, vars and consts (see above). Only the findings of
+   * rules that did read it depend on it.
+   */
   readonly outline: string;
 }
 
 const FUNCTIONS = new Set(['function_declaration', 'method_declaration']);
 const HEADER = new Set(['package_clause', 'import_declaration']);
+const DECLARATIONS = new Set(['type_declaration', 'var_declaration', 'const_declaration']);
 
 export function layoutOf(root: Node, source: string): Layout {
   const groups: Node[][] = [];
@@ -59,16 +68,17 @@ export function layoutOf(root: Node, source: string): Layout {
     const key = `${start - windowStart}:${end - start}:${windowStart === 0 ? '^' : ''}${windowEnd === source.length ? '$' : ''}:${source.slice(windowStart, windowEnd)}`;
     return { nodes, start, end, windowStart, windowEnd, key };
   });
-  return { segments, outline: outlineOf(root, source) };
+  return { segments, ...outlineOf(root, source) };
 }
 
 /**
- * The header's whole text, then per later top-level node its type and the part other
- * declarations' rules may read: a function's signature (not its body), a type, var or
- * const declaration whole. Comments are left out: no rule reads another
- * declaration's comments (whole-file rules run every time anyway).
+ * The header's whole text; then, for each declaration after it, its type and the part
+ * other declarations' rules may read: a function's signature (not its body), a type,
+ * var or const declaration whole. Comments and the debris of syntax errors (ERROR
+ * nodes, stray expressions) are left out: rules look other declarations up by kind and
+ * name, never those (whole-file rules run every time anyway).
  */
-function outlineOf(root: Node, source: string): string {
+function outlineOf(root: Node, source: string): { header: string; outline: string } {
   const parts: string[] = [];
   let headerEnd = 0;
   for (const node of root.namedChildren) {
@@ -77,15 +87,14 @@ function outlineOf(root: Node, source: string): string {
       headerEnd = node.endIndex;
       continue;
     }
-    if (node.type === 'comment') continue;
     if (FUNCTIONS.has(node.type)) {
       const body = node.childForFieldName('body');
       parts.push(`${node.type}\0${source.slice(node.startIndex, body ? body.startIndex : node.endIndex)}`);
-    } else {
+    } else if (DECLARATIONS.has(node.type)) {
       parts.push(`${node.type}\0${source.slice(node.startIndex, node.endIndex)}`);
     }
   }
-  return `${source.slice(0, headerEnd)}\0\0${parts.join('\0')}`;
+  return { header: source.slice(0, headerEnd), outline: parts.join('\0') };
 }
 
 function lineStart(source: string, offset: number): number {
