@@ -106,8 +106,9 @@ export function storeFinding(finding: Finding, start: number, end: number, heade
     else if (edit.end <= headerEnd) edits.push({ ...edit, inHeader: true });
     else return null;
   }
-  const { range: _range, ...rest } = finding;
-  return { ...rest, span: { start: finding.span.start - start, end: finding.span.end - start }, fix: finding.fix && { ...finding.fix, edits } };
+  const stored: Partial<Finding> = { ...finding, span: { start: finding.span.start - start, end: finding.span.end - start }, fix: finding.fix && { ...finding.fix, edits } };
+  delete stored.range;
+  return stored as StoredFinding;
 }
 
 /** A stored finding moved to a window that now starts at start. */

@@ -13,7 +13,7 @@ import { covers, Directive, DirectiveState, parseDirective } from './suppression
 import {
   directiveWithin, findNode, IncrementalCache, moveDirective, restoreFinding, SegmentResult, StoredFinding, StoredMatch, storeCaptures, storeFinding,
 } from './incremental';
-import { layoutOf, segmentAt } from './segments';
+import { layoutOf, segmentAt, windowLastRow, windowRow } from './segments';
 
 export interface LintInput {
   fileName: string;
@@ -42,14 +42,23 @@ export interface LintResult {
   facts: FileFacts;
 }
 
-/** Capture name of the engine's own pattern, which collects comments for directives. */
-const COMMENT_CAPTURE = 'godebt.comment';
+/** The engine's own pattern, which collects comments for directives (rules with the same pattern share its matches). */
+const COMMENT_PATTERN = '(comment) @comment';
+
+/** Who receives a match of one pattern of the combined query: a rule (with its own pattern number) or the engine (-1). */
+interface PatternTarget {
+  owner: number;
+  pattern: number;
+}
 
 export class RuleEngine {
   private readonly query: Query;
-  /** patternOwner[i] = index into rules of the rule that owns combined pattern i (-1: engine). */
-  private readonly patternOwner: number[] = [];
-  private readonly patternBase: number[] = [];
+  /**
+   * targets[i]: who receives the matches of combined pattern i. Patterns written the
+   * same way by several rules (a comment, a function body) are matched once and handed
+   * to each: every match costs a trip out of WebAssembly and a JS object per capture.
+   */
+  private readonly targets: PatternTarget[][] = [];
   /** The WASM generation the compiled query belongs to. */
   private readonly generation = wasmGeneration();
 
@@ -70,23 +79,35 @@ export class RuleEngine {
       bytes += Buffer.byteLength(rule.query) + 1; // + the '\n' that joins the sources
       ends.push({ rule: index, end: bytes });
     });
-    sources.push(`(comment) @${COMMENT_CAPTURE}`);
+    sources.push(COMMENT_PATTERN);
+    const source = sources.join('\n');
     try {
-      this.query = new (treeSitter().Query)(language, sources.join('\n'));
+      this.query = new (treeSitter().Query)(language, source);
     } catch (err) {
       for (const rule of rules) if (rule.query) checkQuery(language, rule); // names the rule at fault
       throw err;
     }
+    const sourceBytes = Buffer.from(source);
+    const firstWithText = new Map<string, number>();
+    const base = new Map<number, number>();
     let part = 0;
     for (let i = 0; i < this.query.patternCount(); i++) {
       const start = this.query.startIndexForPattern(i);
       while (part < ends.length && start >= ends[part].end) part++;
-      this.patternOwner.push(part < ends.length ? ends[part].rule : -1);
+      const owner = part < ends.length ? ends[part].rule : -1;
+      if (!base.has(owner)) base.set(owner, i);
+      const target = { owner, pattern: i - base.get(owner)! };
+      const text = sourceBytes.subarray(start, this.query.endIndexForPattern(i)).toString().trim();
+      const first = firstWithText.get(text);
+      this.targets.push([]);
+      if (first === undefined) {
+        firstWithText.set(text, i);
+        this.targets[i].push(target);
+      } else {
+        this.query.disablePattern(i);
+        this.targets[first].push(target);
+      }
     }
-    rules.forEach((_rule, index) => {
-      const first = this.patternOwner.indexOf(index);
-      this.patternBase[index] = first < 0 ? this.patternOwner.length : first;
-    });
   }
 
   /**
@@ -129,11 +150,11 @@ export class RuleEngine {
     const firstDeclaration = root.namedChildren.find((n) => n !== null && /_declaration$/.test(n.type) && n.type !== 'import_declaration');
     const layout = cache && !facts.isGenerated ? layoutOf(root, input.source) : undefined;
     const segments = layout?.segments ?? [];
-    const outlineVersion = layout && cache ? cache.begin([layout.header, config, input.fileName, input.scopeKey], layout.outline) : 0;
+    const outlineVersion = layout && cache ? cache.begin([layout.header, root.type, config, input.fileName, input.scopeKey], layout.outline) : 0;
 
     // Reuse what can be reused; the rest is dirty and gets matched below.
     const results: (SegmentResult | undefined)[] = segments.map((segment) => {
-      const result = cache?.get(segment.key);
+      const result = segment.reusable ? cache?.get(segment.key) : undefined;
       return result?.answers?.every(([pattern, count]) => facts.codeMatches(pattern) === count) === false ? undefined : result;
     });
     const wholeFileMatches: { at: number; rule: Rule; captures: Captures }[] = [];
@@ -157,7 +178,9 @@ export class RuleEngine {
     let unattributed = false;
 
     const handle = (match: QueryMatch, segment: number) => {
-      const owner = this.patternOwner[match.patternIndex];
+      for (const target of this.targets[match.patternIndex]) deliver(match, target, segment);
+    };
+    const deliver = (match: QueryMatch, { owner, pattern }: PatternTarget, segment: number) => {
       if (owner < 0) {
         const comment = match.captures[0]?.node;
         const directive = comment && parseDirective(comment);
@@ -176,7 +199,6 @@ export class RuleEngine {
       const rule = this.rules[owner];
       const entry = active.get(rule);
       if (!entry || !rule.check) return;
-      const pattern = match.patternIndex - this.patternBase[owner];
       if (rule.finish) {
         // Rules that gather over the whole file see every match, reused or fresh, below.
         wholeFileMatches.push({ at: match.captures[0]?.node.startIndex ?? 0, rule, captures: captures(match, pattern) });
@@ -213,18 +235,19 @@ export class RuleEngine {
       results.forEach((result, i) => {
         if (!result) return;
         const { windowStart } = segments[i];
-        const rowDelta = input.lines.positionAt(windowStart).line;
+        // Directive lines are tree-sitter rows (which count '\n' only, unlike LSP lines).
+        const rowDelta = result.directives.length > 0 ? windowRow(segments[i], input.source) : 0;
         for (const stored of result.findings) findings.push(this.locate(restoreFinding(stored, windowStart), input.lines));
         for (const stored of result.directives) directives.push(moveDirective(stored, windowStart, rowDelta));
       });
       // A rule that failed may have skipped segments: keep nothing from this lint.
       if (failures.length === 0 && !unattributed) {
         for (const i of dirty) {
-          if (uncacheable.has(i)) continue;
+          if (uncacheable.has(i) || !segments[i].reusable) continue;
           const result = fresh.get(i) ?? { findings: [], directives: [], matches: [] };
           const { windowStart, windowEnd } = segments[i];
-          const firstRow = input.lines.positionAt(windowStart).line;
-          const lastRow = input.lines.positionAt(windowEnd - 1).line;
+          const firstRow = result.directives.length > 0 ? windowRow(segments[i], input.source) : 0;
+          const lastRow = result.directives.length > 0 ? windowLastRow(segments[i], input.source) : 0;
           const stored = result.findings.map((f) => storeFinding(f, windowStart, windowEnd, layout!.header.length));
           if (!stored.every((f) => f !== null)) continue;
           if (!result.directives.every((d) => directiveWithin(d, windowStart, windowEnd, firstRow, lastRow))) continue;

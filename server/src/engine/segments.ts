@@ -7,8 +7,9 @@
 //   - its *window* is unchanged: the segment's lines plus one line above and below
 //     (rules look at neighbouring lines: a comment that stands alone, the blank line a
 //     deletion must not leave behind), and
-//   - the file's *header* (package clause and imports), the configuration and any index
-//     of other files are unchanged, and
+//   - the file's *header* (package clause and imports), the root's type (a file too
+//     broken to parse has an ERROR root), the configuration and any index of other
+//     files are unchanged, and
 //   - if a rule read other declarations while checking the segment (FileFacts.root,
 //     declarationsNamed), the file's *outline* is unchanged too: every declaration's
 //     signature and the whole text of type, var and const declarations.
@@ -27,6 +28,27 @@ export interface Segment {
   readonly windowEnd: number;
   /** The window's text, with where the segment sits in it: equal keys give equal findings. */
   readonly key: string;
+  /**
+   * False when the segment has a syntax error. At the top level (an ERROR node, a stray
+   * expression), rules walking up from a node in it reach nodes that span other
+   * segments; inside a declaration, tree-sitter's error recovery depends on what came
+   * before, so the same text can give another tree. Its findings are recomputed.
+   */
+  readonly reusable: boolean;
+}
+
+/** The tree-sitter row (rows count '\n' only) where the segment's window starts. */
+export function windowRow(segment: Segment, source: string): number {
+  let row = segment.nodes[0].startPosition.row;
+  for (let i = source.indexOf('\n', segment.windowStart); i >= 0 && i < segment.nodes[0].startIndex; i = source.indexOf('\n', i + 1)) row--;
+  return row;
+}
+
+/** The tree-sitter row of the window's last character. */
+export function windowLastRow(segment: Segment, source: string): number {
+  let row = windowRow(segment, source);
+  for (let i = source.indexOf('\n', segment.windowStart); i >= 0 && i < segment.windowEnd - 1; i = source.indexOf('\n', i + 1)) row++;
+  return row;
 }
 
 export interface Layout {
@@ -44,6 +66,8 @@ export interface Layout {
 const FUNCTIONS = new Set(['function_declaration', 'method_declaration']);
 const HEADER = new Set(['package_clause', 'import_declaration']);
 const DECLARATIONS = new Set(['type_declaration', 'var_declaration', 'const_declaration']);
+/** What a parsed Go file has at the top level; anything else comes of a syntax error. */
+const WELL_FORMED = new Set([...HEADER, ...FUNCTIONS, ...DECLARATIONS, 'comment']);
 
 export function layoutOf(root: Node, source: string): Layout {
   const groups: Node[][] = [];
@@ -66,7 +90,7 @@ export function layoutOf(root: Node, source: string): Layout {
     const windowStart = start > 0 ? lineStart(source, start - 1) : 0;
     const windowEnd = lineEnd(source, end);
     const key = `${start - windowStart}:${end - start}:${windowStart === 0 ? '^' : ''}${windowEnd === source.length ? '$' : ''}:${source.slice(windowStart, windowEnd)}`;
-    return { nodes, start, end, windowStart, windowEnd, key };
+    return { nodes, start, end, windowStart, windowEnd, key, reusable: nodes.every((n) => WELL_FORMED.has(n.type) && !n.hasError) };
   });
   return { segments, ...outlineOf(root, source) };
 }

@@ -92,6 +92,11 @@ export class LintService {
     return this.open.get(uri)?.doc.version;
   }
 
+  /** How the document's last lint went: its segments and how many were reused (for the bench and tests). */
+  incrementalStats(uri: string): { segments: number; reused: number } | undefined {
+    return this.open.get(uri)?.cache.lastLint;
+  }
+
   /** Forgets cached results (after a configuration change). */
   invalidate(): void {
     for (const entry of this.open.values()) entry.lint = undefined;
