@@ -8,6 +8,7 @@ import { effectiveRules, EffectiveRule, GodebtConfig, ruleApplies } from './conf
 import { collectFileFacts, FileFacts } from './fileFacts';
 import { treeSitter, wasmGeneration } from './goParser';
 import type { Finding } from './finding';
+import type { PackageIndexView } from './packageIndex';
 import { Captures, GoModContext, Report, Rule, RuleContext } from './rule';
 import { covers, Directive, DirectiveState, parseDirective } from './suppression';
 
@@ -17,6 +18,8 @@ export interface LintInput {
   tree: Tree;
   /** Offsets to LSP positions (UTF-16), e.g. a TextDocument. */
   lines: Pick<TextDocument, 'positionAt'>;
+  /** The rest of the workspace as rules see it (RuleContext.packageIndex); its key changes when its answers may. */
+  packageIndex?: PackageIndexView;
 }
 
 export interface RuleFailure {
@@ -188,6 +191,7 @@ export class RuleEngine {
       source: input.source,
       facts: facts!,
       options: setting.options,
+      packageIndex: input.packageIndex,
       isValidGo(text: string, as: 'statements' | 'declarations') {
         return syntaxCheck(as === 'statements' ? `package p\nfunc _() {\n${text}\n}\n` : `package p\n${text}\n`);
       },
