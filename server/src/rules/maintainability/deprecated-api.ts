@@ -18,16 +18,13 @@ const STANDARD_LIBRARY: ReadonlyMap<string, ReadonlyMap<string, string>> = new M
   ])],
 ]);
 const STANDARD_INDEX: DeprecationIndex = { byImportPath: (path) => STANDARD_LIBRARY.get(path) };
+/** Packages another rule covers with its own finding and fix: one finding per problem. */
+const COVERED_ELSEWHERE = new Set(['io/ioutil']); // deprecated-ioutil
 const NET_ERROR_TEMPORARY = 'Deprecated: Temporary errors are not well-defined. Most "temporary" errors are timeouts, and the few exceptions are surprising. Do not use this method.';
 
-/**
- * The indexes consulted besides the file itself. A workspace index plugs in here: once
- * RuleContext carries `deprecations?: DeprecationIndex` (filled by the runner from the
- * workspace scan), it is appended to this list and nothing else in the rule changes.
- */
+/** The indexes consulted besides the file itself: the standard-library list, and the workspace's when linted with one. */
 function indexes(ctx: RuleContext): DeprecationIndex[] {
-  const workspace = (ctx as RuleContext & { readonly deprecations?: DeprecationIndex }).deprecations;
-  return workspace ? [STANDARD_INDEX, workspace] : [STANDARD_INDEX];
+  return ctx.packageIndex ? [STANDARD_INDEX, ctx.packageIndex] : [STANDARD_INDEX];
 }
 
 /** Per file: deprecated declarations found in its doc comments, by declaration node id. */
@@ -112,7 +109,7 @@ function reportLocalUses(ctx: RuleContext, declarations: DeprecatedDeclaration[]
 /** Uses PKG.Name of imported packages whose Name an index knows to be deprecated. */
 function reportPackageUses(ctx: RuleContext): void {
   for (const spec of ctx.facts.imports) {
-    if (!spec.localName) continue;
+    if (!spec.localName || COVERED_ELSEWHERE.has(spec.path)) continue;
     const deprecated = new Map<string, string>();
     for (const index of indexes(ctx)) for (const [name, notice] of index.byImportPath(spec.path) ?? []) deprecated.set(name, notice);
     if (deprecated.size === 0) continue;
