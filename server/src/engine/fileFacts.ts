@@ -19,6 +19,8 @@ export interface FileFacts {
   /** The text the tree was parsed from. */
   readonly source: string;
   readonly root: Node;
+  /** The root's named children (package clause, imports, declarations, comments), read once. */
+  readonly topLevel: readonly Node[];
   readonly packageName: string;
   readonly packageClause: Node | undefined;
   readonly imports: readonly ImportSpec[];
@@ -35,12 +37,23 @@ export interface FileFacts {
 /** gofmt's marker for generated files, which must appear before the package clause (CRLF files too). */
 export const GENERATED_MARKER = /^\/\/ Code generated .* DO NOT EDIT\.\r?$/m;
 
+/** Facts by tree: the package index summarizes a file just before the engine lints the same tree. */
+const factsOfTree = new WeakMap<Tree, FileFacts>();
+
 export function collectFileFacts(fileName: string, tree: Tree, source: string): FileFacts {
+  const known = factsOfTree.get(tree);
+  if (known?.fileName === fileName && known.source === source) return known;
+  const facts = computeFileFacts(fileName, tree, source);
+  factsOfTree.set(tree, facts);
+  return facts;
+}
+
+function computeFileFacts(fileName: string, tree: Tree, source: string): FileFacts {
   const root = tree.rootNode;
   let packageClause: Node | undefined;
   const imports: ImportSpec[] = [];
-  for (const child of root.namedChildren) {
-    if (!child) continue;
+  const topLevel = root.namedChildren.filter((n): n is Node => n !== null);
+  for (const child of topLevel) {
     if (child.type === 'package_clause') packageClause = child;
     else if (child.type === 'import_declaration') {
       for (const spec of child.descendantsOfType('import_spec')) if (spec) imports.push(importSpec(spec));
@@ -60,6 +73,7 @@ export function collectFileFacts(fileName: string, tree: Tree, source: string): 
     fileName,
     source,
     root,
+    topLevel,
     packageName,
     packageClause,
     imports,
@@ -68,17 +82,17 @@ export function collectFileFacts(fileName: string, tree: Tree, source: string): 
     localNameOf: (path) => byPath.get(path),
     pathOf: (name) => byName.get(name),
     declarationsNamed: (type, name) => {
-      declarations ??= indexDeclarations(root);
+      declarations ??= indexDeclarations(topLevel);
       return declarations.get(`${type}\0${name}`) ?? [];
     },
   };
 }
 
 /** Function and method declarations by type and name, so rules need not walk the top level per lookup. */
-function indexDeclarations(root: Node): Map<string, Node[]> {
+function indexDeclarations(topLevel: readonly Node[]): Map<string, Node[]> {
   const index = new Map<string, Node[]>();
-  for (const node of root.namedChildren) {
-    if (node?.type !== 'function_declaration' && node?.type !== 'method_declaration') continue;
+  for (const node of topLevel) {
+    if (node.type !== 'function_declaration' && node.type !== 'method_declaration') continue;
     const key = `${node.type}\0${node.childForFieldName('name')?.text ?? ''}`;
     index.set(key, [...(index.get(key) ?? []), node]);
   }

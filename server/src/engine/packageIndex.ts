@@ -13,10 +13,11 @@
 // the files it lints, and the language server from the documents it has open.
 import { createHash } from 'crypto';
 import * as path from 'path';
-import type { Node } from 'web-tree-sitter';
+import type { Language, Node, Query } from 'web-tree-sitter';
 import { deprecatedDeclaration, DeprecationIndex, receiverTypeName } from './deprecations';
 import type { FileFacts } from './fileFacts';
 import type { ImportPathResolver } from './importPaths';
+import { treeSitter } from './goParser';
 import { resultTypesOf } from './goSyntax';
 
 /** A top-level function (receiver "") or method with two or more results. */
@@ -62,27 +63,62 @@ export interface FileSummary {
 export function summarizeFile(facts: FileFacts): FileSummary | undefined {
   if (facts.isGenerated) return undefined;
   const summary: FileSummary = { packageName: facts.packageName, imports: [...new Set(facts.imports.map((i) => i.path))], functions: [], deprecated: [] };
-  const readDeprecations = facts.source.includes('Deprecated:') && !hasBuildConstraints(facts);
-  for (const node of facts.root.namedChildren) {
-    if (!node) continue;
-    if (node.type === 'function_declaration' || node.type === 'method_declaration') {
-      const results = resultTypesOf(node);
-      if (results.length < 2) continue;
-      summary.functions.push({
-        name: node.childForFieldName('name')?.text ?? '',
-        receiver: node.type === 'method_declaration' ? receiverTypeName(node) : '',
-        results: results.map((r) => r.text.replace(/\s+/g, ' ')),
-      });
-    } else if (readDeprecations) {
-      for (const comment of docComments(node, facts.source)) {
-        const declaration = deprecatedDeclaration(comment);
-        for (const name of declaration?.names ?? []) {
-          if (name.kind === 'package-level') summary.deprecated.push({ name: name.name, notice: declaration!.notice });
-        }
-      }
-    }
+  for (const match of signatureQuery(facts.root.tree.language).matches(facts.root, { maxStartDepth: 0 })) {
+    const fn = match.captures.find((c) => c.name === 'fn')!.node;
+    const results = resultTypesOf(fn);
+    if (results.length < 2) continue;
+    summary.functions.push({
+      name: match.captures.find((c) => c.name === 'name')!.node.text,
+      receiver: match.patternIndex === 1 ? receiverTypeName(fn) : '',
+      results: results.map((r) => r.text.replace(/\s+/g, ' ')),
+    });
+  }
+  if (!facts.source.includes('Deprecated:') || hasBuildConstraints(facts)) return summary;
+  const seen = new Set<number>();
+  for (const comment of packageLevelComments(facts, 'Deprecated:')) {
+    const declaration = deprecatedDeclaration(comment);
+    if (!declaration || seen.has(declaration.node.id)) continue; // a doc comment of several lines, each saying it
+    seen.add(declaration.node.id);
+    for (const name of declaration.names) if (name.kind === 'package-level') summary.deprecated.push({ name: name.name, notice: declaration.notice });
   }
   return summary;
+}
+
+/** Where a comment documents a package-level declaration: at the top level, or inside a var/const/type group. */
+const PACKAGE_LEVEL_PARENTS = new Set(['source_file', 'var_declaration', 'var_spec_list', 'const_declaration', 'type_declaration']);
+
+/**
+ * The package-level comments that contain text, found from the text's offsets (one
+ * lookup each) rather than by asking every top-level node and group member its type.
+ */
+function packageLevelComments(facts: FileFacts, text: string): Node[] {
+  const comments: Node[] = [];
+  for (let at = facts.source.indexOf(text); at >= 0; at = facts.source.indexOf(text, at + text.length)) {
+    const node = facts.root.descendantForIndex(at, at + text.length);
+    if (node?.type === 'comment' && node.parent && PACKAGE_LEVEL_PARENTS.has(node.parent.type)) comments.push(node);
+  }
+  return comments;
+}
+
+/**
+ * Top-level functions and methods with a parenthesized result list (candidates for two
+ * or more results). One query from the root: a loop over the top level asking each
+ * node for its type and result costs three times as much (WebAssembly calls per node),
+ * and this runs at every lint of an open document.
+ */
+const SIGNATURES = `
+(source_file (function_declaration name: (identifier) @name result: (parameter_list)) @fn)
+(source_file (method_declaration name: (field_identifier) @name result: (parameter_list)) @fn)`;
+/** Compiled once per language, that is per WebAssembly generation; a dead generation's is dropped with it. */
+const signatureQueries = new WeakMap<Language, Query>();
+
+function signatureQuery(language: Language): Query {
+  let query = signatureQueries.get(language);
+  if (!query) {
+    query = new (treeSitter().Query)(language, SIGNATURES);
+    signatureQueries.set(language, query);
+  }
+  return query;
 }
 
 const GOOS = 'aix|android|darwin|dragonfly|freebsd|hurd|illumos|ios|js|linux|nacl|netbsd|openbsd|plan9|solaris|wasip1|windows|zos';
@@ -94,14 +130,6 @@ const CONSTRAINT_LINE = /^\/\/(go:build\s|\s*\+build\s)/m;
 /** Whether the file is compiled only for some platforms or tags: a constraint in its name, or a //go:build (// +build) line above the package clause. */
 function hasBuildConstraints(facts: FileFacts): boolean {
   return CONSTRAINED_NAME.test(path.basename(facts.fileName)) || CONSTRAINT_LINE.test(facts.source.slice(0, facts.packageClause?.startIndex ?? 0));
-}
-
-/** Comments that may document a package-level declaration: at the top level, or inside a var/const/type group. */
-function docComments(node: Node, source: string): Node[] {
-  if (node.type === 'comment') return node.text.includes('Deprecated:') ? [node] : [];
-  if (!/^(var|const|type)_declaration$/.test(node.type) || !source.slice(node.startIndex, node.endIndex).includes('Deprecated:')) return [];
-  const children = node.namedChildren.flatMap((c) => (c?.type.endsWith('_spec_list') ? c.namedChildren : [c]));
-  return children.filter((c): c is Node => c?.type === 'comment' && c.text.includes('Deprecated:'));
 }
 
 /** What a rule may ask about the rest of the workspace while linting one file. */
