@@ -7,6 +7,7 @@ import * as path from 'path';
 import { cacheKey, ResultCache } from '../../server/src/cli/cache';
 import type { FileResult } from '../../server/src/cli/lintOne';
 import { lintPlan } from '../../server/src/cli/lintPlan';
+import { PackageIndex } from '../../server/src/engine/packageIndex';
 import type { LintBackend } from '../../server/src/cli/pool';
 import { CGO_GO, PACKAGE_ROOT, runCli, runJson, suiteTrees, TODO_GO } from './harness';
 
@@ -159,7 +160,7 @@ describe('godebt CLI debt reports', function () {
         linted = [];
         const cache = ResultCache.load(dir, cacheKeyValue);
         const { results } = await lintPlan({
-          tasks: files.map((file) => ({ file, config: 0 })), cache: (task) => ({ cache, name: path.basename(task.file) }), backend, resolve: () => undefined,
+          tasks: files.map((file) => ({ file, config: 0 })), cache: (task) => ({ cache, name: path.basename(task.file) }), backend, index: new PackageIndex(),
         });
         cache.save();
         return results;

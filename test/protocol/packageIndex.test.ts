@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Diagnostic } from 'vscode-languageserver/node';
+import { SUMMARY_REQUEST, SummaryResult } from '../../protocol';
 import { SERVER, TestClient } from '../support/lspClient';
 
 const DEPRECATED_A = 'package shop\n\n// Old prices an order.\n//\n// Deprecated: use Price, which takes a context.\nfunc Old() int { return 0 }\n\nfunc Price() int { return 0 }\n';
@@ -72,6 +73,24 @@ describe('package index in the language server', function () {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: a } });
     await client.until(() => deprecationsOf(client!, b).length > 0);
     assert.deepStrictEqual(deprecationsOf(client, b), flagged, 'a.go as on disk again');
+  });
+
+  it('re-lints a scanned file that is not open when a saved file changes what its index says', async () => {
+    fs.writeFileSync(path.join(root, 'go.mod'), 'module example.com/shop\n\ngo 1.22\n');
+    fs.mkdirSync(path.join(root, 'price'));
+    fs.mkdirSync(path.join(root, 'cart'));
+    fs.writeFileSync(path.join(root, 'price', 'a.go'), DEPRECATED_A.replace('package shop', 'package price'));
+    fs.writeFileSync(path.join(root, 'cart', 'b.go'), 'package cart\n\nimport "example.com/shop/price"\n\nfunc Total() int {\n\treturn price.Old() + 1\n}\n');
+    client = new TestClient();
+    await client.initialize({ window: { workDoneProgress: true } }, { storagePath: path.join(root, '.storage') }, pathToFileURL(root).href);
+    await client.until(() => client!.progress.some((p) => p.value?.kind === 'end'));
+    const deprecatedIn = async () => ((await client!.connection.sendRequest(SUMMARY_REQUEST, {})) as SummaryResult).findings
+      .filter((f) => f.ruleId === 'deprecated-api').map((f) => f.file);
+    assert.deepStrictEqual(await deprecatedIn(), ['cart/b.go']);
+
+    fs.writeFileSync(path.join(root, 'price', 'a.go'), PLAIN_A.replace('package shop', 'package price'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(root, 'price', 'a.go')).href, type: 2 }] });
+    assert.deepStrictEqual(await deprecatedIn(), [], 'cart/b.go did not change, its answer did');
   });
 
   it('pull mode: an importer is asked for again, and its result id changes', async () => {

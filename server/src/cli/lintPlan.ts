@@ -17,9 +17,8 @@
 //    linted again, by package.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ImportPathResolver } from '../engine/importPaths';
 import { isGoMod } from '../engine/linter';
-import { PackageIndex } from '../engine/packageIndex';
+import type { PackageIndex } from '../engine/packageIndex';
 import { ResultCache, sha256 } from './cache';
 import type { FileResult, FileTask } from './lintOne';
 import type { LintContext, PackageJob, SummaryEntry } from './lintPackage';
@@ -38,12 +37,21 @@ export interface KnownFile {
 export interface PlanInput {
   /** The files to lint (read here: their bytes may have changed). */
   tasks: readonly FileTask[];
-  /** Other files of the run with their results: linted again only when their index key changed. */
+  /**
+   * Other files of the run with their results, whose summaries the index holds: linted
+   * again when their key changed. Only those that can be affected are checked: in a
+   * folder of a file linted now or removed, or importing such a folder's package.
+   */
   known?: readonly KnownFile[];
+  /** Files gone since the known results were computed (already out of the index). */
+  removed?: readonly string[];
+  /** Check every known file (import paths changed: a go.mod did). */
+  recheckAll?: boolean;
   /** The result cache of a task's file and the file's name in it; none: no caching. */
   cache?: (task: FileTask) => { cache: ResultCache; name: string } | undefined;
   backend: LintBackend;
-  resolve: ImportPathResolver;
+  /** Updated with every summary the plan learns; a caller that keeps it passes it again next time. */
+  index: PackageIndex;
   /** Called with the number of tasks answered from the cache, then with each result linted for a task. */
   onCached?: (count: number) => void;
   onResult?: (result: FileResult) => void;
@@ -68,20 +76,18 @@ export async function lintPlan(input: PlanInput): Promise<PlanOutput> {
   const { backend, cancelled } = input;
   const peeks = await peekAll(input.tasks, input.cache !== undefined);
   const results: (FileResult | undefined)[] = new Array(input.tasks.length);
-  const index = new PackageIndex(input.resolve);
-  const known = new Map<string, KnownFile>((input.known ?? []).map((k) => [k.task.file, k]));
-  const fromCache = new Map<string, number>();
+  const { index } = input;
+  const fromCache = new Map<string, KnownFile & { position: number }>();
   const misses: number[] = [];
   peeks.forEach((peek, i) => {
     const slot = peek.hash === undefined ? undefined : input.cache?.(peek.task);
     const cached = slot?.cache.get(slot.name, peek.hash!);
     if (!cached) return misses.push(i);
     results[i] = { ...cached, file: peek.task.file };
-    known.set(peek.task.file, { task: peek.task, result: results[i]! });
-    fromCache.set(peek.task.file, i);
+    fromCache.set(peek.task.file, { task: peek.task, result: results[i]!, position: i });
+    index.set(peek.task.file, cached.summary);
   });
   input.onCached?.(fromCache.size);
-  for (const k of known.values()) index.set(k.task.file, k.result.summary);
 
   const prepass = misses.filter((i) => peeks[i].mentionsDeprecated && !isGoMod(peeks[i].task.file));
   const summaries = await backend.summarize(prepass.map((i) => peeks[i].task.file), cancelled);
@@ -99,7 +105,11 @@ export async function lintPlan(input: PlanInput): Promise<PlanOutput> {
     if (result) store(peeks[taskIndex].task, peeks[taskIndex].hash, result);
   });
 
-  const stale = [...known.values()].filter((k) => k.result.indexKey !== undefined && index.view(k.task.file).key !== k.result.indexKey);
+  // Every file answered from the cache is checked: a file it depends on may have been
+  // removed since the cache was written, which this run cannot know.
+  const affected = input.recheckAll ? undefined : affectedBy([...misses.map((i) => peeks[i].task.file), ...input.removed ?? []], index);
+  const candidates = [...fromCache.values(), ...(input.known ?? []).filter((k) => !fromCache.has(k.task.file) && (!affected || affected(k)))];
+  const stale = candidates.filter((k) => k.result.indexKey !== undefined && index.view(k.task.file).key !== k.result.indexKey);
   const relinted: FileResult[] = [];
   if (stale.length === 0 || cancelled?.()) return { results, relinted };
   // Known files that are not tasks were not read yet: their hash is needed for the cache.
@@ -109,7 +119,7 @@ export async function lintPlan(input: PlanInput): Promise<PlanOutput> {
   stale.forEach((k, i) => {
     const result = secondRound[i];
     if (!result) return;
-    const taskIndex = fromCache.get(k.task.file);
+    const taskIndex = fromCache.get(k.task.file)?.position;
     if (taskIndex !== undefined) results[taskIndex] = result;
     store(k.task, stalePeeks.get(k.task.file)!.hash, result);
     relinted.push(result);
@@ -137,19 +147,26 @@ async function lintByPackage(files: readonly Peek[], index: PackageIndex, input:
     tasks: group.positions.map((i) => files[i].task),
     others: index.entries(dir).filter((e) => !linting.has(e.file)),
   }));
-  const replies = await input.backend.lint(jobs, contextOf(index, input.resolve), onResult, input.cancelled);
+  const replies = await input.backend.lint(jobs, contextOf(index), onResult, input.cancelled);
   const results: (FileResult | undefined)[] = new Array(files.length);
   groups.forEach(([, group], g) => group.positions.forEach((position, k) => (results[position] = replies[g]?.[k])));
   return results;
 }
 
+/** Whether a known file's answers may depend on the files changed: same folder, or it imports their package. */
+function affectedBy(changed: readonly string[], index: PackageIndex): (k: KnownFile) => boolean {
+  const dirs = new Set(changed.map((file) => path.dirname(file)));
+  const importPaths = new Set([...dirs].map((dir) => index.importPathOf(dir)).filter((p): p is string => p !== undefined));
+  return (k) => dirs.has(path.dirname(k.task.file)) || (k.result.summary?.imports.some((p) => importPaths.has(p)) ?? false);
+}
+
 /** Every summary with deprecations, and the import paths of their folders. */
-function contextOf(index: PackageIndex, resolve: ImportPathResolver): LintContext {
+function contextOf(index: PackageIndex): LintContext {
   const deprecations: SummaryEntry[] = index.entries().filter((e) => e.summary.deprecated.length > 0);
   const importPaths: Record<string, string> = {};
   for (const { file } of deprecations) {
     const dir = path.dirname(file);
-    const importPath = resolve(dir);
+    const importPath = index.importPathOf(dir);
     if (importPath !== undefined) importPaths[dir] = importPath;
   }
   return { deprecations, importPaths };

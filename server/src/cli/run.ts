@@ -8,6 +8,7 @@ import type { GodebtConfig } from '../engine/config';
 import { ConfigFile, findConfigFile, isExcluded, lineColumn, loadConfigFile } from '../engine/configFile';
 import { findPackageRoot, guidanceUri, packageVersion } from '../engine/guidance';
 import { importPathResolver } from '../engine/importPaths';
+import { PackageIndex } from '../engine/packageIndex';
 import { ALL_RULES } from '../rules/index';
 import { cacheKey, defaultCacheDir, ResultCache } from './cache';
 import { collectInputs, describeFsError, Notice } from './files';
@@ -189,7 +190,7 @@ async function lintFiles(tasks: readonly FileTask[], settings: LintSettings, opt
       tasks,
       cache: caches && ((task) => ({ cache: caches[task.config], name: displayPath(task.file, cwd) })),
       backend,
-      resolve: importPathResolver(),
+      index: new PackageIndex(importPathResolver()),
     });
     for (const cache of caches ?? []) cache.save();
     return results as FileResult[];

@@ -251,7 +251,8 @@ export class PackageIndex {
     return found;
   }
 
-  private importPathOf(dir: string): string | undefined {
+  /** The import path of a folder's package (remembered until setResolver). */
+  importPathOf(dir: string): string | undefined {
     if (!this.importPaths.has(dir)) this.importPaths.set(dir, this.resolve(dir));
     return this.importPaths.get(dir);
   }

@@ -15,11 +15,11 @@ import type { GodebtConfig } from '../engine/config';
 import { cacheKey, defaultCacheDir, ResultCache, sha256 } from '../cli/cache';
 import { collectInputs, isLintable, skipsFolder } from '../cli/files';
 import type { FileResult, FileTask, LintSettings } from '../cli/lintOne';
-import { KnownFile, lintPlan } from '../cli/lintPlan';
+import { KnownFile, lintPlan, PlanInput } from '../cli/lintPlan';
 import { LintPool } from '../cli/pool';
 import { importPathResolver } from '../engine/importPaths';
 import { isGoMod } from '../engine/linter';
-import type { FileSummary } from '../engine/packageIndex';
+import { FileSummary, PackageIndex } from '../engine/packageIndex';
 import { DEFAULT_MAX_DOCUMENT_SIZE } from './lintService';
 
 /** Watched-file events are gathered this long, so a branch switch is one batch. */
@@ -73,8 +73,8 @@ export class WorkspaceScan {
   private batchTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private disposed = false;
-  /** Folder → import path; replaced when a go.mod changes. */
-  private resolve = importPathResolver();
+  /** The summaries of the scanned files, kept from one plan to the next (a save re-lints what it affects). */
+  private readonly index = new PackageIndex(importPathResolver());
 
   constructor(private readonly options: WorkspaceScanOptions) {
     this.key = this.computeKey();
@@ -173,7 +173,7 @@ export class WorkspaceScan {
       this.status.done += count;
       progress?.report(this.status.done, tasks.length);
     };
-    await this.lint(tasks, [], cancelled, (count) => {
+    await this.lint({ tasks, cancelled }, (count) => {
       this.status.cached += count;
       done(count);
     }, () => done(1));
@@ -184,11 +184,13 @@ export class WorkspaceScan {
    * Lints tasks, one plan over every folder (so each sees the others' deprecations),
    * through the folders' caches; known files are linted again when their key changed.
    */
-  private async lint(tasks: readonly FileTask[], known: readonly KnownFile[], cancelled: () => boolean, onCached?: (count: number) => void, onResult?: () => void): Promise<void> {
+  private async lint(
+    plan: Pick<PlanInput, 'tasks' | 'known' | 'removed' | 'recheckAll' | 'cancelled'>, onCached?: (count: number) => void, onResult?: () => void,
+  ): Promise<void> {
     const pool = this.lintPool();
     try {
       const { results, relinted } = await lintPlan({
-        tasks, known, backend: pool, resolve: this.resolve, cancelled, onCached,
+        ...plan, backend: pool, index: this.index, onCached,
         cache: (task) => ({ cache: this.cacheFor(task.root!), name: toSlashes(path.relative(task.root!, task.file)) }),
         onResult: (result) => {
           this.store(result);
@@ -207,6 +209,7 @@ export class WorkspaceScan {
     const folder = this.folderOf(result.file);
     if (!folder) return;
     this.files.set(result.file, { path: result.file, folder, relative: toSlashes(path.relative(folder, result.file)), result });
+    this.index.set(result.file, result.summary);
     this.options.onSummary?.(result.file, result.summary);
   }
 
@@ -215,6 +218,7 @@ export class WorkspaceScan {
     if (!entry) return;
     this.files.delete(file);
     this.caches.get(entry.folder)?.delete(entry.relative);
+    this.index.set(file, undefined);
     this.options.onSummary?.(file, undefined);
   }
 
@@ -224,15 +228,19 @@ export class WorkspaceScan {
     this.pending.clear();
     if (changes.length === 0 || this.disposed) return;
     const toLint = new Map<string, FileTask>();
-    let removed = false;
+    const removed: string[] = [];
+    let recheckAll = false;
     for (const [file, change] of changes) {
-      if (isGoMod(file)) this.resolve = importPathResolver(); // a module path may have changed
+      if (isGoMod(file)) {
+        this.index.setResolver(importPathResolver()); // a module path may have changed
+        recheckAll = true;
+      }
       // A deleted folder comes as one event for the folder: drop everything under it.
       if (change === 'deleted' || !fs.existsSync(file)) {
         for (const known of [...this.files.keys()]) {
           if (known === file || known.startsWith(file + path.sep)) {
             this.forget(known);
-            removed = true;
+            removed.push(known);
           }
         }
         continue;
@@ -241,10 +249,10 @@ export class WorkspaceScan {
       if (!folder || !isLintable(path.basename(file))) continue;
       toLint.set(file, { file, config: 0, root: folder });
     }
-    if (!removed && toLint.size === 0) return;
+    if (removed.length === 0 && toLint.size === 0) return;
     const generation = this.generation;
-    const known = [...this.files.values()].filter((f) => !toLint.has(f.path)).map((f) => ({ task: { file: f.path, config: 0, root: f.folder }, result: f.result }));
-    await this.lint([...toLint.values()], known, () => this.disposed || generation !== this.generation);
+    const known = [...this.files.values()].filter((f) => !toLint.has(f.path)).map((f): KnownFile => ({ task: { file: f.path, config: 0, root: f.folder }, result: f.result }));
+    await this.lint({ tasks: [...toLint.values()], known, removed, recheckAll, cancelled: () => this.disposed || generation !== this.generation });
   }
 
   private cacheFor(folder: string): ResultCache {
