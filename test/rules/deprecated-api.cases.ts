@@ -31,6 +31,12 @@ export default cases({
       code: 'package p\n\nimport "net"\n\nfunc f(err error) bool {\n\tif t, ok := err.(interface{ Temporary() bool }); ok {\n\t\treturn t.Temporary()\n\t}\n\t_ = net.IPv4len\n\treturn false\n}\n',
     },
     {
+      name: 'deprecated code may use deprecated APIs of other packages too (httputil\'s deprecated ErrClosed is a *http.ProtocolError)',
+      files: { 'go.mod': 'module example.com/m\n\ngo 1.21\n', 'nethttp/http.go': 'package nethttp\n\n// Deprecated: not all errors are of this type.\ntype ProtocolError struct{ ErrorString string }\n' },
+      fileName: 'httputil/persist.go',
+      code: 'package httputil\n\nimport (\n\t"strings"\n\n\thttp "example.com/m/nethttp"\n)\n\nvar (\n\t// Deprecated: No longer used.\n\tErrClosed = &http.ProtocolError{ErrorString: "connection closed by user"}\n)\n\n// Deprecated: use cases.Title.\nfunc OldTitle(s string) string { return strings.Title(s) }\n',
+    },
+    {
       name: 'deprecations in files with build constraints: the use may be of a build variant (syscall.Syscall is deprecated on Windows only)',
       files: {
         'go.mod': 'module example.com/m\n\ngo 1.21\n',
