@@ -23,7 +23,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../server/src/engine/finding';
 import { GoParser } from '../server/src/engine/goParser';
+import { collectFileFacts } from '../server/src/engine/fileFacts';
+import { importPathResolver } from '../server/src/engine/importPaths';
 import { isGoMod, Linter } from '../server/src/engine/linter';
+import { PackageIndex, PackageIndexView, summarizeFile } from '../server/src/engine/packageIndex';
 import type { Rule } from '../server/src/engine/rule';
 import { ALL_RULES } from '../server/src/rules/index';
 
@@ -194,7 +197,9 @@ function lintCorpus(linter: Linter, parser: GoParser, rules: readonly Rule[], co
   const started = Date.now();
   const oncePerPackage = new Set(rules.filter((r) => r.meta.oncePerPackage).map((r) => r.meta.id));
   const packagesSeen = new Set<string>();
-  for (const file of walk(root)) {
+  const files = walk(root);
+  const index = indexOf(parser, files);
+  for (const file of files) {
     const relative = path.relative(root, file);
     const text = fs.readFileSync(file, 'utf8');
     try {
@@ -209,7 +214,8 @@ function lintCorpus(linter: Linter, parser: GoParser, rules: readonly Rule[], co
       const tree = parser.parse(text);
       try {
         if (tree.rootNode.hasError) report.parseErrors.push(relative);
-        const result = linter.engine.lint({ fileName: file, source: text, tree, lines: TextDocument.create(file, 'go', 0, text) });
+        const packageIndex = index.view(file);
+        const result = linter.engine.lint({ fileName: file, source: text, tree, lines: TextDocument.create(file, 'go', 0, text), packageIndex });
         if (result.facts.isGenerated) {
           report.generatedFiles++;
           report.generatedLines += countLines(text);
@@ -225,7 +231,7 @@ function lintCorpus(linter: Linter, parser: GoParser, rules: readonly Rule[], co
           if (oncePerPackage.has(finding.ruleId) && !firstOfPackage) continue;
           report.findings.push({ ...finding, file: relative });
         }
-        if (checkFixes) checkFileFixes(linter, parser, report, file, text, result.findings);
+        if (checkFixes) checkFileFixes(linter, parser, report, file, text, result.findings, packageIndex);
       } finally {
         tree.delete();
       }
@@ -239,6 +245,30 @@ function lintCorpus(linter: Linter, parser: GoParser, rules: readonly Rule[], co
   return report;
 }
 
+/**
+ * The package index of the corpus, as a folder scan builds it (cli/lintPlan.ts), so
+ * the rules that read it are measured as users run them. Every file is parsed once
+ * more for it: simpler than the CLI's one parse per file, and this is a measurement.
+ */
+function indexOf(parser: GoParser, files: readonly string[]): PackageIndex {
+  const index = new PackageIndex(importPathResolver());
+  for (const file of files) {
+    if (isGoMod(file)) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    try {
+      const tree = parser.parse(text);
+      try {
+        index.set(file, summarizeFile(collectFileFacts(file, tree, text)));
+      } finally {
+        tree.delete();
+      }
+    } catch {
+      parser.recycle(); // the lint of the file reports the problem
+    }
+  }
+  return index;
+}
+
 /** The gofmt-formatted text, or null when gofmt rejects it (or is not installed). */
 function gofmt(text: string): string | null {
   const run = spawnSync('gofmt', [], { input: text, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -246,7 +276,7 @@ function gofmt(text: string): string | null {
 }
 
 /** Applies each rule's fixes to the file on its own and records what went wrong. */
-function checkFileFixes(linter: Linter, parser: GoParser, report: CorpusReport, file: string, text: string, findings: Finding[]): void {
+function checkFileFixes(linter: Linter, parser: GoParser, report: CorpusReport, file: string, text: string, findings: Finding[], packageIndex: PackageIndexView): void {
   const ruleIds = [...new Set(findings.filter((f) => f.fix).map((f) => f.ruleId))];
   if (ruleIds.length === 0) return;
   const relative = path.relative(report.root, file);
@@ -255,7 +285,7 @@ function checkFileFixes(linter: Linter, parser: GoParser, report: CorpusReport, 
     const problem = (kind: FixProblem['kind'], detail: string) => report.fixProblems.push({ file: relative, ruleId, kind, detail });
     let output: string;
     try {
-      const fixed = linter.fixText(file, text, undefined, (f) => f.ruleId === ruleId);
+      const fixed = linter.fixText(file, text, undefined, (f) => f.ruleId === ruleId, packageIndex);
       report.fixesApplied[ruleId] = (report.fixesApplied[ruleId] ?? 0) + fixed.applied;
       output = fixed.output;
     } catch (error) {

@@ -64,8 +64,20 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   store.setFolders(folders);
   ready = loadGoLanguage().then((language) => (service = new LintService(language, ALL_RULES, log)));
-  // After a parser fault and restart, lint the open documents again.
-  void ready.then((s) => (s.onRecovered = () => (pullDiagnostics ? void connection.languages.diagnostics.refresh() : s.openUris().forEach((uri) => schedulePush(uri, 0)))));
+  void ready.then((s) => {
+    // After a parser fault and restart, lint the open documents again.
+    s.onRecovered = () => (pullDiagnostics ? void connection.languages.diagnostics.refresh() : s.openUris().forEach((uri) => schedulePush(uri, 0)));
+    // Another file's summary changed what the package index says to these documents.
+    s.onIndexChanged = () => {
+      const stale = s.stale();
+      if (stale.length === 0) return;
+      if (pullDiagnostics) {
+        if (refreshSupport) void connection.languages.diagnostics.refresh();
+      } else {
+        for (const uri of stale) schedulePush(uri, PUSH_DELAY_MS);
+      }
+    };
+  });
   await ready;
   workspace = new WorkspaceFeatures({
     connection, params, service: () => service, version: packageVersion(), ruleIds: ALL_RULES.map((r) => r.meta.id), log,
@@ -151,7 +163,8 @@ connection.languages.diagnostics.on(async (params, token) => {
   const generation = store.generation;
   const lint = token.isCancellationRequested ? undefined : await lintDocument(uri);
   if (!lint) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const resultId = `${lint.version}:${generation}`;
+  // The package index's key: another file can change the findings of an unchanged document.
+  const resultId = `${lint.version}:${generation}:${lint.indexKey?.slice(0, 16) ?? ''}`;
   if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
   return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(present(uri, lint)) };
 });

@@ -4,8 +4,11 @@ import * as assert from 'assert';
 import Ajv from 'ajv';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cacheKey, lintCached, ResultCache } from '../../server/src/cli/cache';
-import type { FileResult, FileTask } from '../../server/src/cli/lintOne';
+import { cacheKey, ResultCache } from '../../server/src/cli/cache';
+import type { FileResult } from '../../server/src/cli/lintOne';
+import { lintPlan } from '../../server/src/cli/lintPlan';
+import { PackageIndex } from '../../server/src/engine/packageIndex';
+import type { LintBackend } from '../../server/src/cli/pool';
 import { CGO_GO, PACKAGE_ROOT, runCli, runJson, suiteTrees, TODO_GO } from './harness';
 
 const SCHEMA = path.join(PACKAGE_ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json');
@@ -145,14 +148,20 @@ describe('godebt CLI debt reports', function () {
       const root = tree({ 'a.go': 'package a\n', 'b.go': 'package b\n' });
       const files = ['a.go', 'b.go'].map((f) => path.join(root, f));
       let linted: string[] = [];
-      const lint = async (misses: FileTask[]) => {
-        linted.push(...misses.map(({ file }) => path.basename(file)));
-        return misses.map(({ file }) => result(file, `lint ${path.basename(file)}`));
+      const backend: LintBackend = {
+        summarize: async (names) => names.map(() => undefined),
+        lint: async (jobs) => jobs.map((job) => job.tasks.map(({ file }) => {
+          linted.push(path.basename(file));
+          return result(file, `lint ${path.basename(file)}`);
+        })),
+        dispose: async () => undefined,
       };
       const pass = async (cacheKeyValue: string) => {
         linted = [];
         const cache = ResultCache.load(dir, cacheKeyValue);
-        const results = await lintCached(files.map((file) => ({ file, config: 0 })), cache, (f) => path.basename(f), lint);
+        const { results } = await lintPlan({
+          tasks: files.map((file) => ({ file, config: 0 })), cache: (task) => ({ cache, name: path.basename(task.file) }), backend, index: new PackageIndex(),
+        });
         cache.save();
         return results;
       };

@@ -149,8 +149,90 @@ func f() int {
 }
 `,
     },
+    {
+      name: 'functions and methods declared in another file of the package, whose last result is not an error (the package index)',
+      files: {
+        'lookup.go': `package p
+
+type cache struct{ m map[string]int }
+
+func lookup(k string) (string, bool) { return k, k != "" }
+
+func (c *cache) get(k string) (v int, found bool) {
+	v, found = c.m[k]
+	return
+}
+`,
+      },
+      code: `package p
+
+func f(c *cache) (string, int) {
+	s, _ := lookup("k")
+	n, _ := c.get("k")
+	return s, n
+}
+`,
+    },
+    {
+      name: 'a declaration in the same file is nearest: it decides over other files of the package',
+      files: { 'b.go': 'package p\n\ntype B struct{}\n\nfunc (B) get() (int, error) { return 0, nil }\n' },
+      code: `package p
+
+type A struct{}
+
+func (A) get() (int, bool) { return 0, true }
+
+func f(a A) int {
+	n, _ := a.get()
+	return n
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a function of another file of the package that ends in error',
+      files: { 'load.go': 'package p\n\nfunc load(name string) (string, error) { return name, nil }\n' },
+      code: `package p
+
+func f() string {
+	s, «_» := load("x")
+	return s
+}
+`,
+      messages: ['The last result of load (by convention its error) is discarded'],
+    },
+    {
+      name: 'other packages, other package names in the folder and test files do not answer for this package',
+      files: {
+        'other/lookup.go': 'package other\n\nfunc lookup(k string) (string, bool) { return k, true }\n',
+        'gen.go': '//go:build ignore\n\npackage main\n\nfunc count() (int, bool) { return 0, true }\n',
+        'p_test.go': 'package p\n\nfunc pair() (int, bool) { return 0, true }\n',
+      },
+      code: `package p
+
+func f() (string, int, int) {
+	s, «_» := lookup("k")
+	n, «_» := count()
+	m, «_» := pair()
+	return s, n, m
+}
+`,
+    },
+    {
+      name: 'build variants that disagree on the last result: it may be an error',
+      files: {
+        'stat_linux.go': 'package p\n\nfunc stat() (int, bool) { return 0, true }\n',
+        'stat_windows.go': 'package p\n\nfunc stat() (int, error) { return 0, nil }\n',
+      },
+      code: `package p
+
+func f() int {
+	n, «_» := stat()
+	return n
+}
+`,
+    },
     {
       name: 'resp, _ := http.Get(u): returns the zero values and the error',
       code: `package p

@@ -13,6 +13,7 @@ export class TestClient {
   readonly connection: MessageConnection;
   private readonly process: ChildProcess;
   private readonly published: PublishDiagnosticsParams[] = [];
+  private readonly last = new Map<string, PublishDiagnosticsParams>();
   private waiters: (() => void)[] = [];
   stderr = '';
   readonly showDocument: { uri: string }[] = [];
@@ -34,6 +35,7 @@ export class TestClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.push(params);
+      this.last.set(params.uri, params);
       this.notify();
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
@@ -102,6 +104,11 @@ export class TestClient {
       if (index >= 0) return this.published.splice(0, index + 1)[index];
       await this.next();
     }
+  }
+
+  /** The last publishDiagnostics for uri, consumed or not. */
+  latest(uri: string): PublishDiagnosticsParams | undefined {
+    return this.last.get(uri);
   }
 
   /** Waits until predicate holds, re-checking after every message from the server. */

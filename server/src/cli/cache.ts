@@ -2,18 +2,19 @@
 // An entry is found by the file's relative path and the sha256 of its bytes; the whole
 // cache is valid for one rule configuration only (hash of the effective config, the
 // godebt version, the rule ids and the limits), so any of those changing starts afresh.
+// An entry also holds the file's summary and the package index key its findings were
+// computed with: cli/lintPlan.ts lints a file again when another file changed that key.
 // A re-opened workspace reads this one file and hashes its sources: no parsing.
 // The file is versioned; a missing, corrupt or foreign cache is ignored, never fatal.
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { FileResult, FileTask } from './lintOne';
+import type { FileResult } from './lintOne';
 
-/** Bumped whenever the shape of an entry or of FileResult changes. */
-export const CACHE_FORMAT = 1;
+/** Bumped whenever the shape of an entry or of FileResult changes (2: summary and indexKey). */
+export const CACHE_FORMAT = 2;
 const CACHE_FILE = 'results.json';
-const READS_AT_ONCE = 64;
 
 export interface CacheKeyInput {
   /** The effective configuration, as given to the linter. */
@@ -113,46 +114,6 @@ export class ResultCache {
       // A read-only or full disk costs speed next time, nothing else.
     }
   }
-}
-
-/**
- * Lints files through the cache: each file is read and hashed, hits are taken as they
- * are, misses go to lintMisses (which must return results in order), and their results
- * are stored. relative maps an absolute path to the cache's key for it.
- */
-export async function lintCached(
-  tasks: readonly FileTask[],
-  cache: ResultCache,
-  relative: (file: string) => string,
-  lintMisses: (tasks: FileTask[]) => Promise<(FileResult | undefined)[]>,
-): Promise<(FileResult | undefined)[]> {
-  const hashes: (string | undefined)[] = [];
-  // A few reads at a time: a large workspace must not run out of file handles.
-  for (let i = 0; i < tasks.length; i += READS_AT_ONCE) {
-    hashes.push(...await Promise.all(tasks.slice(i, i + READS_AT_ONCE).map(async ({ file }) => {
-      try {
-        return sha256(await fs.promises.readFile(file));
-      } catch {
-        return undefined; // unreadable: the linter says why
-      }
-    })));
-  }
-  const results: (FileResult | undefined)[] = new Array(tasks.length);
-  const misses: number[] = [];
-  tasks.forEach(({ file }, i) => {
-    const hash = hashes[i];
-    const cached = hash === undefined ? undefined : cache.get(relative(file), hash);
-    if (cached) results[i] = { ...cached, file };
-    else misses.push(i);
-  });
-  const linted = await lintMisses(misses.map((i) => tasks[i]));
-  misses.forEach((taskIndex, i) => {
-    const result = linted[i];
-    results[taskIndex] = result;
-    const hash = hashes[taskIndex];
-    if (result && hash !== undefined) cache.set(relative(tasks[taskIndex].file), hash, result);
-  });
-  return results;
 }
 
 function isEntry(value: unknown): value is Entry {

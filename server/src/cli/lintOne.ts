@@ -1,9 +1,11 @@
-// Lints (and with --fix, fixes) one file on disk. The same function runs in this
+// Lints (and with --fix, fixes) one file on disk. The same functions run in this
 // thread for small inputs and in the worker threads for large ones, so both paths
-// give the same results; everything it returns is plain data a worker can post.
+// give the same results; everything they return is plain data a worker can post.
+// cli/lintPackage.ts lints the files of one package together, with their index.
 import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Tree } from 'web-tree-sitter';
 import type { GodebtConfig } from '../engine/config';
 import { countLinesOfCode } from '../engine/debt';
 import type { Finding, Range } from '../engine/finding';
@@ -11,6 +13,8 @@ import { fingerprints } from '../engine/fingerprint';
 import { ParseTimeoutError } from '../engine/goParser';
 import { GENERATED_MARKER } from '../engine/fileFacts';
 import { isGoMod, Linter } from '../engine/linter';
+import type { FileSummary, PackageIndexView } from '../engine/packageIndex';
+import type { LintResult } from '../engine/runner';
 import { describeFsError, Notice } from './files';
 
 export interface LintSettings {
@@ -57,48 +61,81 @@ export interface FileResult {
   notices: Notice[];
   /** Lines holding code (engine/debt.ts), for the debt ratio. */
   linesOfCode: number;
+  /** What the file tells the rest of its package and its importers (Go files that were parsed). */
+  summary?: FileSummary;
+  /** The key of the package index view the findings were computed with: they hold while it does. */
+  indexKey?: string;
 }
 
 /** A CLI batch gives a parse more time than the editor does per keystroke. */
 export const CLI_PARSE_TIMEOUT_MS = 10_000;
 
-export function lintOne(linter: Linter, task: FileTask, settings: LintSettings): FileResult {
-  const { file } = task;
-  const config = settings.configs[task.config];
-  const root = task.root ?? settings.root;
-  const result: FileResult = { file, linted: false, findings: [], fixesApplied: 0, notices: [], linesOfCode: 0 };
-  const notice = (level: Notice['level'], message: string) => result.notices.push({ level, file, message });
+/** A file read for linting: its text, or (text undefined) a result that is already final. */
+export interface Source {
+  result: FileResult;
+  text?: string;
+  /** False when bad UTF-8 was replaced: such text is linted but never written back. */
+  valid: boolean;
+}
 
+/** Reads a file for linting; too large, unreadable and generated files come back with their final result. */
+export function readSource(task: FileTask, settings: LintSettings): Source {
+  const { file } = task;
+  const result: FileResult = { file, linted: false, findings: [], fixesApplied: 0, notices: [], linesOfCode: 0 };
   let bytes: Buffer;
   try {
     const size = fs.statSync(file).size;
     if (settings.maxFileSize > 0 && size > settings.maxFileSize) {
-      notice('warning', `skipped: ${formatSize(size)} is over the ${formatSize(settings.maxFileSize)} limit (--max-file-size)`);
-      return result;
+      notice(result, 'warning', `skipped: ${formatSize(size)} is over the ${formatSize(settings.maxFileSize)} limit (--max-file-size)`);
+      return { result, valid: true };
     }
     bytes = fs.readFileSync(file);
   } catch (err) {
-    notice('error', `cannot read: ${describeFsError(err)}`);
-    return result;
+    notice(result, 'error', `cannot read: ${describeFsError(err)}`);
+    return { result, valid: true };
   }
   const { text, valid } = decodeUtf8(bytes);
   if (!valid) {
     // Go source must be UTF-8; lint what can be read, but never write back text whose
     // bad bytes were replaced.
-    notice('warning', `not valid UTF-8: linted with U+FFFD in place of the bad bytes${settings.fix ? ', and not fixed' : ''}`);
+    notice(result, 'warning', `not valid UTF-8: linted with U+FFFD in place of the bad bytes${settings.fix ? ', and not fixed' : ''}`);
   }
   result.linted = true;
-  if (isGeneratedGo(file, text)) return result;
-  let linted = text;
+  if (isGeneratedGo(file, text)) return { result, valid };
+  return { result, text, valid };
+}
 
+/** Lints one file alone (no package index). */
+export function lintOne(linter: Linter, task: FileTask, settings: LintSettings): FileResult {
+  return lintSource(linter, task, settings, readSource(task, settings), {});
+}
+
+/** How lintSource gets the file's findings: from a tree already parsed, or a parse that already failed, and with an index. */
+export interface LintWith {
+  tree?: Tree;
+  failure?: unknown;
+  packageIndex?: PackageIndexView;
+}
+
+/** Lints (and fixes) a file read by readSource; fills in its result. */
+export function lintSource(linter: Linter, task: FileTask, settings: LintSettings, source: Source, using: LintWith): FileResult {
+  const { result, text, valid } = source;
+  if (text === undefined) return result;
+  const { file } = task;
+  const config = settings.configs[task.config];
+  const root = task.root ?? settings.root;
+  let linted = text;
   try {
-    const lint = linter.lintFile(file, text, config);
+    if (using.failure !== undefined) throw using.failure;
+    const lint: Pick<LintResult, 'findings' | 'failures'> = using.tree
+      ? linter.lintTree(file, text, using.tree, config, using.packageIndex)
+      : linter.lintFile(file, text, config, using.packageIndex);
     for (const failure of lint.failures) {
-      notice('warning', `rule ${failure.ruleId} crashed (its findings for this file are missing; please report this): ${errorText(failure.error)}`);
+      notice(result, 'warning', `rule ${failure.ruleId} crashed (its findings for this file are missing; please report this): ${errorText(failure.error)}`);
     }
     let findings = lint.findings;
     if (settings.fix && valid && !isGoMod(file) && findings.some((f) => f.fix)) {
-      const fixed = linter.fixText(file, text, config);
+      const fixed = linter.fixText(file, text, config, undefined, using.packageIndex);
       if (fixed.output !== text) {
         try {
           fs.writeFileSync(file, fixed.output);
@@ -106,7 +143,7 @@ export function lintOne(linter: Linter, task: FileTask, settings: LintSettings):
           findings = fixed.remaining;
           linted = fixed.output;
         } catch (err) {
-          notice('error', `cannot write the fixed file: ${describeFsError(err)}`);
+          notice(result, 'error', `cannot write the fixed file: ${describeFsError(err)}`);
         }
       }
     }
@@ -126,12 +163,16 @@ export function lintOne(linter: Linter, task: FileTask, settings: LintSettings):
     });
   } catch (err) {
     if (err instanceof ParseTimeoutError) {
-      notice('warning', `skipped: ${err.message}`);
+      notice(result, 'warning', `skipped: ${err.message}`);
     } else {
-      notice('error', `could not be linted: ${errorText(err)}`);
+      notice(result, 'error', `could not be linted: ${errorText(err)}`);
     }
   }
   return result;
+}
+
+function notice(result: FileResult, level: Notice['level'], message: string): void {
+  result.notices.push({ level, file: result.file, message });
 }
 
 function decodeUtf8(bytes: Buffer): { text: string; valid: boolean } {

@@ -1,20 +1,36 @@
-// Lints files on worker threads (each with its own Linter), handing the next file to
-// whichever worker is free. Shared by the CLI (one batch, then gone) and the language
+// Lints packages on worker threads (each with its own Linter), handing the next job to
+// whichever worker is free. Shared by the CLI (one run, then gone) and the language
 // server's workspace scan (a pool kept while there is work, batches that report each
-// file as it is done and can be cancelled).
+// file as it is done and can be cancelled). Two kinds of job: summarizing one file (the
+// deprecations pre-pass, cli/lintPlan.ts) and linting one package (cli/lintPackage.ts).
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { FileResult, FileTask, LintSettings } from './lintOne';
+import type { FileSummary } from '../engine/packageIndex';
+import type { FileResult, LintSettings } from './lintOne';
+import type { LintContext, PackageJob } from './lintPackage';
+
+export type WorkerJob = { kind: 'summarize'; file: string } | { kind: 'lint'; job: PackageJob };
+export type WorkerReply = { kind: 'summarize'; summary?: FileSummary } | { kind: 'lint'; results: FileResult[] };
 
 export interface WorkerRequest {
   index: number;
-  task: FileTask;
+  /** Sent with a worker's first job of a batch; later jobs of the batch use it too. */
+  context?: LintContext & { id: number };
+  job: WorkerJob;
 }
 
 export interface WorkerResponse {
   index: number;
-  result: FileResult;
+  reply: WorkerReply;
+}
+
+/** What lints packages for cli/lintPlan.ts: a LintPool, or a Linter in this thread (cli/run.ts). */
+export interface LintBackend {
+  summarize(files: readonly string[], cancelled?: () => boolean): Promise<(FileSummary | undefined)[]>;
+  /** Results per job, in job order (undefined: skipped when cancelled); onResult sees each file's as it comes. */
+  lint(jobs: readonly PackageJob[], context: LintContext, onResult?: (result: FileResult) => void, cancelled?: () => boolean): Promise<(FileResult[] | undefined)[]>;
+  dispose(): Promise<void>;
 }
 
 /** The worker's code next to this module: dist/cliWorker.js in the bundle, worker.js under out/. */
@@ -26,17 +42,18 @@ function workerFile(): string {
 }
 
 interface Job {
-  task: FileTask;
+  work: WorkerJob;
   batch: Batch;
   index: number;
 }
 
 interface Batch {
-  results: (FileResult | undefined)[];
+  replies: (WorkerReply | undefined)[];
   left: number;
-  onResult?: (result: FileResult, index: number) => void;
+  context?: LintContext & { id: number };
+  onReply?: (reply: WorkerReply) => void;
   cancelled: () => boolean;
-  resolve: (results: (FileResult | undefined)[]) => void;
+  resolve: (replies: (WorkerReply | undefined)[]) => void;
   reject: (err: Error) => void;
   failed: boolean;
 }
@@ -44,36 +61,52 @@ interface Batch {
 interface Slot {
   worker: Worker;
   job?: Job;
+  /** The id of the last context sent to this worker. */
+  context?: number;
 }
 
 /**
  * A pool of lint workers. Workers start with the first batch (each loads the grammar
  * and compiles the rules' query once) and live until dispose().
  */
-export class LintPool {
+export class LintPool implements LintBackend {
   private readonly queue: Job[] = [];
   private readonly slots: Slot[] = [];
   private nextId = 0;
+  private nextContext = 0;
   private disposed = false;
   private script: string | undefined;
 
   constructor(private readonly settings: LintSettings, private readonly size: number) {}
 
+  async summarize(files: readonly string[], cancelled?: () => boolean): Promise<(FileSummary | undefined)[]> {
+    const replies = await this.run(files.map((file) => ({ kind: 'summarize', file })), undefined, undefined, cancelled);
+    return replies.map((reply) => (reply?.kind === 'summarize' ? reply.summary : undefined));
+  }
+
+  async lint(jobs: readonly PackageJob[], context: LintContext, onResult?: (result: FileResult) => void, cancelled?: () => boolean): Promise<(FileResult[] | undefined)[]> {
+    const replies = await this.run(jobs.map((job) => ({ kind: 'lint', job })), { ...context, id: this.nextContext++ }, (reply) => {
+      if (reply.kind === 'lint') reply.results.forEach((result) => onResult?.(result));
+    }, cancelled);
+    return replies.map((reply) => (reply?.kind === 'lint' ? reply.results : undefined));
+  }
+
   /**
-   * Lints files; results come back in input order. Files still queued when cancelled()
-   * turns true are skipped (their result is undefined). onResult sees each result as
-   * soon as it arrives.
+   * Runs jobs; replies come back in input order. Jobs still queued when cancelled()
+   * turns true are skipped (their reply is undefined). onReply sees each reply as soon
+   * as it arrives.
    */
-  lint(
-    files: readonly FileTask[],
-    onResult?: (result: FileResult, index: number) => void,
+  private run(
+    work: readonly WorkerJob[],
+    context: (LintContext & { id: number }) | undefined,
+    onReply?: (reply: WorkerReply) => void,
     cancelled: () => boolean = () => false,
-  ): Promise<(FileResult | undefined)[]> {
+  ): Promise<(WorkerReply | undefined)[]> {
     if (this.disposed) return Promise.reject(new Error('the lint pool was disposed'));
-    if (files.length === 0) return Promise.resolve([]);
+    if (work.length === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
-      const batch: Batch = { results: new Array(files.length), left: files.length, onResult, cancelled, resolve, reject, failed: false };
-      files.forEach((task, index) => this.queue.push({ task, batch, index }));
+      const batch: Batch = { replies: new Array(work.length), left: work.length, context, onReply, cancelled, resolve, reject, failed: false };
+      work.forEach((job, index) => this.queue.push({ work: job, batch, index }));
       try {
         this.grow();
       } catch (err) {
@@ -102,7 +135,7 @@ export class LintPool {
       slot.worker.on('message', (response: WorkerResponse) => {
         const job = slot.job;
         slot.job = undefined;
-        if (job) this.finish(job, response.result);
+        if (job) this.finish(job, response.reply);
         this.feed(slot);
       });
       const fail = (err: Error) => {
@@ -136,27 +169,22 @@ export class LintPool {
         continue;
       }
       slot.job = job;
-      const request: WorkerRequest = { index: this.nextId++, task: job.task };
+      const { context } = job.batch;
+      const request: WorkerRequest = { index: this.nextId++, job: job.work };
+      if (context && slot.context !== context.id) {
+        request.context = context;
+        slot.context = context.id;
+      }
       slot.worker.postMessage(request);
       return;
     }
   }
 
-  private finish(job: Job, result: FileResult | undefined): void {
+  private finish(job: Job, reply: WorkerReply | undefined): void {
     const { batch } = job;
     if (batch.failed) return;
-    batch.results[job.index] = result;
-    if (result) batch.onResult?.(result, job.index);
-    if (--batch.left === 0) batch.resolve(batch.results);
-  }
-}
-
-/** One batch on a pool of workerCount workers, which then stop (the CLI). */
-export async function lintInWorkers(files: readonly FileTask[], settings: LintSettings, workerCount: number): Promise<FileResult[]> {
-  const pool = new LintPool(settings, workerCount);
-  try {
-    return (await pool.lint(files)) as FileResult[];
-  } finally {
-    await pool.dispose();
+    batch.replies[job.index] = reply;
+    if (reply) batch.onReply?.(reply);
+    if (--batch.left === 0) batch.resolve(batch.replies);
   }
 }

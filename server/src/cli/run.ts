@@ -7,14 +7,17 @@ import { BaselineError, compareWithBaseline, loadBaseline, serializeBaseline } f
 import type { GodebtConfig } from '../engine/config';
 import { ConfigFile, findConfigFile, isExcluded, lineColumn, loadConfigFile } from '../engine/configFile';
 import { findPackageRoot, guidanceUri, packageVersion } from '../engine/guidance';
-import { Linter } from '../engine/linter';
+import { importPathResolver } from '../engine/importPaths';
+import { PackageIndex } from '../engine/packageIndex';
 import { ALL_RULES } from '../rules/index';
-import { cacheKey, defaultCacheDir, lintCached, ResultCache } from './cache';
+import { cacheKey, defaultCacheDir, ResultCache } from './cache';
 import { collectInputs, describeFsError, Notice } from './files';
 import { renderMarkdown } from './markdown';
-import { CLI_PARSE_TIMEOUT_MS, FileResult, FileTask, LintSettings, lintOne } from './lintOne';
+import type { FileResult, FileTask, LintSettings } from './lintOne';
+import { InThreadBackend } from './lintPackage';
+import { lintPlan } from './lintPlan';
 import { CliOptions, parseCliArgs, UsageError, USAGE } from './options';
-import { lintInWorkers } from './pool';
+import { LintBackend, LintPool } from './pool';
 import { buildReport, compare, displayPath, fails, renderJson, renderText, summarize } from './report';
 import { renderSarif } from './sarif';
 
@@ -66,10 +69,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     root: io.cwd, fixDetails: options.format === 'sarif',
   };
   const version = packageVersion(packageRoot);
-  // --fix writes files, so its results never come from (or go to) the cache.
-  const results = options.cache && !options.fix
-    ? await lintThroughCache(inputs.tasks, settings, options, io.cwd, version)
-    : await lintFiles(inputs.tasks, settings, options.jobs);
+  const results = await lintFiles(inputs.tasks, settings, options, io.cwd, version);
   const notices = [...inputs.notices, ...results.flatMap((r) => r.notices)]
     .map((n) => ({ ...n, shown: displayPath(n.file, io.cwd) }))
     .sort((a, b) => compare(a.shown, b.shown));
@@ -172,37 +172,29 @@ function planInputs(options: CliOptions, cwd: string): PlannedInputs {
 }
 
 /**
- * Lints through the result cache. A file's results depend on its configuration, so
- * each configuration of the run has a cache of its own (keyed by it).
+ * Lints the files (cli/lintPlan.ts), on workers when there are enough of them, through
+ * the result cache unless --no-cache or --fix (which writes files). A file's results
+ * depend on its configuration, so each configuration of the run has a cache of its own
+ * (keyed by it); the package index spans all files of the run.
  */
-async function lintThroughCache(tasks: readonly FileTask[], settings: LintSettings, options: CliOptions, cwd: string, version: string): Promise<FileResult[]> {
+async function lintFiles(tasks: readonly FileTask[], settings: LintSettings, options: CliOptions, cwd: string, version: string): Promise<FileResult[]> {
   const folder = options.cacheDir ? path.resolve(cwd, options.cacheDir) : defaultCacheDir(cwd);
-  const results: FileResult[] = new Array(tasks.length);
-  for (const [index, config] of settings.configs.entries()) {
-    const positions = tasks.flatMap((task, i) => (task.config === index ? [i] : []));
-    if (positions.length === 0) continue;
-    const cache = ResultCache.load(settings.configs.length > 1 ? path.join(folder, `config-${index}`) : folder,
-      cacheKey({ config, version, ruleIds: ALL_RULES.map((r) => r.meta.id), extra: [settings.maxFileSize, settings.fixDetails, cwd] }));
-    const linted = await lintCached(positions.map((i) => tasks[i]), cache, (file) => displayPath(file, cwd), (misses) => lintFiles(misses, settings, options.jobs));
-    cache.save();
-    positions.forEach((taskIndex, k) => (results[taskIndex] = linted[k]!));
-  }
-  return results;
-}
-
-async function lintFiles(files: readonly FileTask[], settings: LintSettings, jobs: number | undefined): Promise<FileResult[]> {
-  const workers = jobs ?? Math.min(os.availableParallelism(), Math.floor(files.length / FILES_PER_WORKER));
-  if (workers > 1) return lintInWorkers(files, settings, workers);
-  if (files.length === 0) return [];
-  const linter = await Linter.create(ALL_RULES, CLI_PARSE_TIMEOUT_MS);
+  const caches = options.cache && !options.fix ? settings.configs.map((config, index) => ResultCache.load(
+    settings.configs.length > 1 ? path.join(folder, `config-${index}`) : folder,
+    cacheKey({ config, version, ruleIds: ALL_RULES.map((r) => r.meta.id), extra: [settings.maxFileSize, settings.fixDetails, cwd] }),
+  )) : undefined;
+  const workers = options.jobs ?? Math.min(os.availableParallelism(), Math.floor(tasks.length / FILES_PER_WORKER));
+  const backend: LintBackend = workers > 1 ? new LintPool(settings, workers) : new InThreadBackend(settings);
   try {
-    const results: FileResult[] = [];
-    for (const file of files) {
-      if (!linter.usable) await linter.recover(); // the parser faulted on an earlier file
-      results.push(lintOne(linter, file, settings));
-    }
-    return results;
+    const { results } = await lintPlan({
+      tasks,
+      cache: caches && ((task) => ({ cache: caches[task.config], name: displayPath(task.file, cwd) })),
+      backend,
+      index: new PackageIndex(importPathResolver()),
+    });
+    for (const cache of caches ?? []) cache.save();
+    return results as FileResult[];
   } finally {
-    linter.dispose();
+    await backend.dispose();
   }
 }

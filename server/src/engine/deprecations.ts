@@ -8,7 +8,7 @@ import type { Node } from 'web-tree-sitter';
 
 /**
  * Deprecated names of packages other than the file being linted. The standard-library
- * list of deprecated-api is one; a workspace scan provides another.
+ * list of deprecated-api is one; the package index (engine/packageIndex.ts) another.
  */
 export interface DeprecationIndex {
   /** Deprecated exported names (name → notice) of the package with this import path, if any. */

@@ -34,11 +34,13 @@ export interface FileFacts {
    */
   codeMatches(pattern: string): number;
   /**
-   * The syntax tree's root. Reading other declarations through it (or through
-   * declarationsNamed) tells the editor's incremental linting that the finding depends
-   * on the file's outline: it is then recomputed when any signature or type changes.
+   * The syntax tree's root. Reading other declarations through it (or through topLevel
+   * or declarationsNamed) tells the editor's incremental linting that the finding
+   * depends on the file's outline: it is then recomputed when any signature or type changes.
    */
   readonly root: Node;
+  /** The root's named children (package clause, imports, declarations, comments), read once. */
+  readonly topLevel: readonly Node[];
   readonly packageName: string;
   readonly packageClause: Node | undefined;
   readonly imports: readonly ImportSpec[];
@@ -55,19 +57,59 @@ export interface FileFacts {
 /** gofmt's marker for generated files, which must appear before the package clause (CRLF files too). */
 export const GENERATED_MARKER = /^\/\/ Code generated .* DO NOT EDIT\.\r?$/m;
 
-/** Told when a rule reads beyond its own declaration (see FileFacts.root and wholeText). */
+/** Told when a rule reads beyond its own declaration (see FileFacts.root, wholeText and codeMatches). */
 export interface FactReads {
   outline(): void;
   wholeText(): void;
   codeMatches(pattern: string, count: number): void;
 }
 
+/** Facts by tree: the package index summarizes a file just before the engine lints the same tree. */
+const factsOfTree = new WeakMap<Tree, FileFacts>();
+
+/** The file's facts; with reads, a view of them that reports what is read beyond a declaration. */
 export function collectFileFacts(fileName: string, tree: Tree, source: string, reads?: FactReads): FileFacts {
+  let facts = factsOfTree.get(tree);
+  if (facts?.fileName !== fileName || facts.source !== source) {
+    facts = computeFileFacts(fileName, tree, source);
+    factsOfTree.set(tree, facts);
+  }
+  return reads ? tracked(facts, reads) : facts;
+}
+
+function tracked(facts: FileFacts, reads: FactReads): FileFacts {
+  return {
+    ...facts,
+    wholeText: () => {
+      reads.wholeText();
+      return facts.source;
+    },
+    codeMatches: (pattern) => {
+      const count = facts.codeMatches(pattern);
+      reads.codeMatches(pattern, count);
+      return count;
+    },
+    get root() {
+      reads.outline();
+      return facts.root;
+    },
+    get topLevel() {
+      reads.outline();
+      return facts.topLevel;
+    },
+    declarationsNamed: (type, name) => {
+      reads.outline();
+      return facts.declarationsNamed(type, name);
+    },
+  };
+}
+
+function computeFileFacts(fileName: string, tree: Tree, source: string): FileFacts {
   const root = tree.rootNode;
   let packageClause: Node | undefined;
   const imports: ImportSpec[] = [];
-  for (const child of root.namedChildren) {
-    if (!child) continue;
+  const topLevel = root.namedChildren.filter((n): n is Node => n !== null);
+  for (const child of topLevel) {
     if (child.type === 'package_clause') packageClause = child;
     else if (child.type === 'import_declaration') {
       for (const spec of child.descendantsOfType('import_spec')) if (spec) imports.push(importSpec(spec));
@@ -88,21 +130,15 @@ export function collectFileFacts(fileName: string, tree: Tree, source: string, r
   return {
     fileName,
     source,
-    wholeText: () => {
-      reads?.wholeText();
-      return source;
-    },
+    wholeText: () => source,
     codeMatches: (pattern) => {
       let count = answers.get(pattern);
       code ??= codeOnly(source, root);
       if (count === undefined) answers.set(pattern, (count = [...code.matchAll(new RegExp(pattern, 'gu'))].length));
-      reads?.codeMatches(pattern, count);
       return count;
     },
-    get root() {
-      reads?.outline();
-      return root;
-    },
+    root,
+    topLevel,
     packageName,
     packageClause,
     imports,
@@ -111,18 +147,17 @@ export function collectFileFacts(fileName: string, tree: Tree, source: string, r
     localNameOf: (path) => byPath.get(path),
     pathOf: (name) => byName.get(name),
     declarationsNamed: (type, name) => {
-      reads?.outline();
-      declarations ??= indexDeclarations(root);
+      declarations ??= indexDeclarations(topLevel);
       return declarations.get(`${type}\0${name}`) ?? [];
     },
   };
 }
 
 /** Function and method declarations by type and name, so rules need not walk the top level per lookup. */
-function indexDeclarations(root: Node): Map<string, Node[]> {
+function indexDeclarations(topLevel: readonly Node[]): Map<string, Node[]> {
   const index = new Map<string, Node[]>();
-  for (const node of root.namedChildren) {
-    if (node?.type !== 'function_declaration' && node?.type !== 'method_declaration') continue;
+  for (const node of topLevel) {
+    if (node.type !== 'function_declaration' && node.type !== 'method_declaration') continue;
     const key = `${node.type}\0${node.childForFieldName('name')?.text ?? ''}`;
     index.set(key, [...(index.get(key) ?? []), node]);
   }

@@ -4,7 +4,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GodebtConfig } from './config';
 import type { Finding } from './finding';
 import { applyEdits, selectCompatibleFixes } from './fix';
+import type { Tree } from 'web-tree-sitter';
 import type { GoParser } from './goParser';
+import type { PackageIndexView } from './packageIndex';
 import type { Rule } from './rule';
 import type { LintResult, RuleEngine } from './runner';
 import { GoRuntime, isWasmFault } from './runtime';
@@ -15,6 +17,12 @@ export interface FixResult {
   applied: number;
   /** Findings left after the last pass. */
   remaining: Finding[];
+}
+
+/** A tree a caller keeps, with the WASM generation it belongs to. */
+export interface KeptTree {
+  tree: Tree;
+  generation: number;
 }
 
 /** ESLint's bound: fixes may enable further fixes, but never loop for ever. */
@@ -42,17 +50,55 @@ export class Linter {
   }
 
   /** Lints a Go file or a go.mod file, by name. */
-  lintFile(fileName: string, text: string, config?: GodebtConfig): Pick<LintResult, 'findings' | 'failures'> & Partial<LintResult> {
+  lintFile(fileName: string, text: string, config?: GodebtConfig, packageIndex?: PackageIndexView): Pick<LintResult, 'findings' | 'failures'> & Partial<LintResult> {
     if (isGoMod(fileName)) {
       return this.engine.lintGoMod({ fileName, source: text, lines: TextDocument.create(fileName, 'go.mod', 0, text) }, config);
     }
-    return this.lintText(fileName, text, config);
+    return this.lintText(fileName, text, config, packageIndex);
   }
 
-  lintText(fileName: string, text: string, config?: GodebtConfig): LintResult {
+  lintText(fileName: string, text: string, config?: GodebtConfig, packageIndex?: PackageIndexView): LintResult {
+    return this.guarded(() => {
+      const tree = this.runtime.parser.parse(text);
+      try {
+        return this.lintTree(fileName, text, tree, config, packageIndex);
+      } finally {
+        // A tree of a poisoned module is dropped, not freed.
+        if (!this.runtime.parser.faulted) tree.delete();
+      }
+    });
+  }
+
+  /** Parses text for a caller that keeps the tree a while: lint it with lintTree() while alive(), then free() it. */
+  parse(text: string): KeptTree {
+    return this.guarded(() => ({ tree: this.runtime.parser.parse(text), generation: this.runtime.generation }));
+  }
+
+  /** Whether a kept tree belongs to the live WASM module; after a fault it must be dropped, not used or freed. */
+  alive(kept: KeptTree): boolean {
+    return kept.generation === this.runtime.generation && this.runtime.usable;
+  }
+
+  free(kept: KeptTree): void {
+    if (this.alive(kept)) kept.tree.delete();
+  }
+
+  /** Lints a tree of this runtime's generation (see parse()); the caller keeps it. */
+  lintTree(fileName: string, text: string, tree: Tree, config?: GodebtConfig, packageIndex?: PackageIndexView): LintResult {
+    try {
+      const lines = TextDocument.create(fileName, 'go', 0, text);
+      return this.runtime.engine.lint({ fileName, source: text, tree, lines, packageIndex }, config);
+    } catch (err) {
+      if (isWasmFault(err)) this.runtime.parser.faulted = true;
+      throw err;
+    }
+  }
+
+  /** Runs body (a parse, or a parse and lint) after catching up with a replaced module; a fault starts the recycle. */
+  private guarded<T>(body: () => T): T {
     this.runtime.catchUp();
     try {
-      return this.lintOnce(fileName, text, config);
+      return body();
     } catch (err) {
       // Start replacing the poisoned module now (this drops every old tree at once);
       // callers await recover() before the next file.
@@ -61,33 +107,18 @@ export class Linter {
     }
   }
 
-  private lintOnce(fileName: string, text: string, config?: GodebtConfig): LintResult {
-    const { parser, engine } = this.runtime;
-    const tree = parser.parse(text);
-    try {
-      const lines = TextDocument.create(fileName, 'go', 0, text);
-      return engine.lint({ fileName, source: text, tree, lines }, config);
-    } catch (err) {
-      if (isWasmFault(err)) parser.faulted = true;
-      throw err;
-    } finally {
-      // A tree of a poisoned module is dropped, not freed.
-      if (!parser.faulted) tree.delete();
-    }
-  }
-
   /** Applies every available fix, re-linting between passes so fixes compose. */
-  fixText(fileName: string, text: string, config?: GodebtConfig, only?: (f: Finding) => boolean): FixResult {
+  fixText(fileName: string, text: string, config?: GodebtConfig, only?: (f: Finding) => boolean, packageIndex?: PackageIndexView): FixResult {
     let output = text;
     let applied = 0;
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const { findings } = this.lintText(fileName, output, config);
+      const { findings } = this.lintText(fileName, output, config, packageIndex);
       const fixes = selectCompatibleFixes(findings.filter((f) => f.fix && (!only || only(f))).map((f) => f.fix!));
       if (fixes.length === 0) break;
       output = applyEdits(output, fixes.flatMap((f) => f.edits));
       applied += fixes.length;
     }
-    const remaining = this.lintText(fileName, output, config).findings;
+    const remaining = this.lintText(fileName, output, config, packageIndex).findings;
     return { output, applied, remaining };
   }
 

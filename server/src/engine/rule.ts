@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from './fileFacts';
 import type { Fix } from './fix';
+import type { PackageIndexView } from './packageIndex';
 import type { DirectiveState } from './suppression';
 
 export const CATEGORIES = [
@@ -73,6 +74,12 @@ export interface RuleContext {
   readonly source: string;
   readonly facts: FileFacts;
   readonly options: OptionValues;
+  /**
+   * What the other files of the workspace say (engine/packageIndex.ts): functions of the
+   * package declared in other files, deprecated names of the package and of imported
+   * packages. Absent when the file is linted alone; rules then answer from the file.
+   */
+  readonly packageIndex?: PackageIndexView;
   report(report: Report): void;
   /**
    * Whether text is Go without syntax errors when read as statements (inside a function

@@ -8,6 +8,7 @@ import { effectiveRules, EffectiveRule, GodebtConfig, ruleApplies } from './conf
 import { collectFileFacts, FileFacts } from './fileFacts';
 import { treeSitter, wasmGeneration } from './goParser';
 import type { Finding } from './finding';
+import type { PackageIndexView } from './packageIndex';
 import { Captures, GoModContext, Report, Rule, RuleContext } from './rule';
 import { covers, Directive, DirectiveState, parseDirective } from './suppression';
 import {
@@ -21,11 +22,8 @@ export interface LintInput {
   tree: Tree;
   /** Offsets to LSP positions (UTF-16), e.g. a TextDocument. */
   lines: Pick<TextDocument, 'positionAt'>;
-  /**
-   * Changes whenever anything outside the file that rules read (an index of other
-   * files) could give a different answer: cached results of another key are dropped.
-   */
-  scopeKey?: string | number;
+  /** The rest of the workspace as rules see it (RuleContext.packageIndex); its key changes when its answers may. */
+  packageIndex?: PackageIndexView;
 }
 
 export interface RuleFailure {
@@ -150,7 +148,7 @@ export class RuleEngine {
     const firstDeclaration = root.namedChildren.find((n) => n !== null && /_declaration$/.test(n.type) && n.type !== 'import_declaration');
     const layout = cache && !facts.isGenerated ? layoutOf(root, input.source) : undefined;
     const segments = layout?.segments ?? [];
-    const outlineVersion = layout && cache ? cache.begin([layout.header, root.type, config, input.fileName, input.scopeKey], layout.outline) : 0;
+    const outlineVersion = layout && cache ? cache.begin([layout.header, root.type, config, input.fileName, input.packageIndex?.key], layout.outline) : 0;
 
     // Reuse what can be reused; the rest is dirty and gets matched below.
     const results: (SegmentResult | undefined)[] = segments.map((segment) => {
@@ -348,6 +346,7 @@ export class RuleEngine {
       source: input.source,
       facts: facts!,
       options: setting.options,
+      packageIndex: input.packageIndex,
       isValidGo(text: string, as: 'statements' | 'declarations') {
         return syntaxCheck(as === 'statements' ? `package p\nfunc _() {\n${text}\n}\n` : `package p\n${text}\n`);
       },

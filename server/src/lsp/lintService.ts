@@ -1,14 +1,23 @@
 // Lints open documents for the language server: one parse and one rule pass per
-// document version, cached until the next edit. Nothing here throws at the protocol
-// layer: a parse that fails or times out, an oversized file or a crashing rule each
-// become a clear log line (once) and, where useful, a diagnostic.
+// document version, cached until the next edit or until the package index answers
+// differently for the document. Nothing here throws at the protocol layer: a parse
+// that fails or times out, an oversized file or a crashing rule each become a clear
+// log line (once) and, where useful, a diagnostic.
+//
+// The package index (engine/packageIndex.ts) is built from what the server has seen:
+// the summaries of the workspace scan's files, overridden by those of open documents
+// (updated at each lint), since the editor's text wins over the file on disk.
+import { fileURLToPath } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GodebtConfig } from '../engine/config';
 import { GoDocument } from '../engine/document';
+import { collectFileFacts } from '../engine/fileFacts';
 import type { Finding } from '../engine/finding';
 import { IncrementalCache } from '../engine/incremental';
 import { Language, ParserRestartingError, ParseTimeoutError } from '../engine/goParser';
+import { importPathResolver } from '../engine/importPaths';
 import { isGoMod } from '../engine/linter';
+import { FileSummary, PackageIndex, summarizeFile } from '../engine/packageIndex';
 import type { Rule } from '../engine/rule';
 import { GoRuntime } from '../engine/runtime';
 
@@ -29,6 +38,10 @@ export interface DocumentLint {
   packageStart?: number;
   /** A problem with the document as a whole (too large, unparseable in time). */
   notice?: string;
+  /** The package index view's key the findings were computed with (Go files on disk only). */
+  indexKey?: string;
+  /** The index version at which indexKey was last found current. */
+  indexVersion?: number;
 }
 
 type Logger = (message: string) => void;
@@ -49,6 +62,17 @@ export class LintService {
   maxDocumentSize = DEFAULT_MAX_DOCUMENT_SIZE;
   /** Called when linting works again after a parser fault: results should be re-sent. */
   onRecovered?: () => void;
+  readonly index = new PackageIndex(importPathResolver());
+  /**
+   * Called (once per burst) after the index changed: open documents whose answers it
+   * changed (see stale()) should be linted again.
+   */
+  onIndexChanged?: () => void;
+  /** The workspace scan's summaries, by file: what the index holds for files not open. */
+  private readonly scanned = new Map<string, FileSummary>();
+  /** Files of open documents (file: URIs), whose summaries come from the editor's text. */
+  private readonly openFiles = new Set<string>();
+  private indexTimer: NodeJS.Timeout | undefined;
 
   constructor(language: Language, rules: readonly Rule[], private readonly log: Logger) {
     this.runtime = new GoRuntime(language, rules);
@@ -66,6 +90,8 @@ export class LintService {
   didOpen(uri: string, version: number, text: string): void {
     this.open.get(uri)?.doc.dispose();
     this.open.set(uri, { doc: GoDocument.create(uri, version, text), cache: new IncrementalCache() });
+    const file = filePathOf(uri);
+    if (file) this.openFiles.add(file);
   }
 
   didChange(uri: string, version: number, changes: Parameters<GoDocument['update']>[0]): void {
@@ -78,6 +104,28 @@ export class LintService {
   didClose(uri: string): void {
     this.open.get(uri)?.doc.dispose();
     this.open.delete(uri);
+    const file = filePathOf(uri);
+    if (!file) return;
+    this.openFiles.delete(file);
+    this.updateIndex(file, this.scanned.get(file)); // back to the file on disk
+  }
+
+  /** A summary from the workspace scan (undefined: the file is gone); open documents keep their own. */
+  setScanned(file: string, summary: FileSummary | undefined): void {
+    if (summary) this.scanned.set(file, summary);
+    else this.scanned.delete(file);
+    if (!this.openFiles.has(file)) this.updateIndex(file, summary);
+  }
+
+  /** After a go.mod changed: import paths are read again. */
+  goModChanged(): void {
+    this.index.setResolver(importPathResolver());
+    this.indexChanged();
+  }
+
+  /** Open documents whose findings were computed with index answers that have changed since. */
+  stale(): string[] {
+    return [...this.open].filter(([uri, entry]) => entry.lint && !this.indexCurrent(uri, entry.lint)).map(([uri]) => uri);
   }
 
   isOpen(uri: string): boolean {
@@ -107,7 +155,7 @@ export class LintService {
     const entry = this.open.get(uri);
     if (!entry) return undefined;
     const { doc } = entry;
-    if (entry.lint?.version === doc.version && entry.lint.config === config) return entry.lint;
+    if (entry.lint?.version === doc.version && entry.lint.config === config && this.indexCurrent(uri, entry.lint)) return entry.lint;
     const result = this.compute(doc, config, entry.cache);
     // While the parser restarts, results are not kept: they are recomputed after it.
     if (this.runtime.usable) entry.lint = result;
@@ -115,9 +163,32 @@ export class LintService {
   }
 
   dispose(): void {
+    clearTimeout(this.indexTimer);
     for (const entry of this.open.values()) entry.doc.dispose();
     this.open.clear();
     this.runtime.dispose();
+  }
+
+  /** Whether lint's index answers still hold: the index did not change, or its key for the document is the same. */
+  private indexCurrent(uri: string, lint: DocumentLint): boolean {
+    if (lint.indexKey === undefined || lint.indexVersion === this.index.version) return true;
+    const file = filePathOf(uri);
+    if (!file || this.index.view(file).key !== lint.indexKey) return false;
+    lint.indexVersion = this.index.version;
+    return true;
+  }
+
+  private updateIndex(file: string, summary: FileSummary | undefined): void {
+    if (this.index.set(file, summary)) this.indexChanged();
+  }
+
+  /** One notification per burst (a scan stores thousands of summaries). */
+  private indexChanged(): void {
+    if (this.indexTimer || !this.onIndexChanged) return;
+    this.indexTimer = setTimeout(() => {
+      this.indexTimer = undefined;
+      this.onIndexChanged?.();
+    }, 0);
   }
 
   private compute(doc: GoDocument, config: GodebtConfig, cache: IncrementalCache): DocumentLint {
@@ -136,9 +207,15 @@ export class LintService {
         return { version, config, findings: result.findings };
       }
       const tree = doc.syntaxTree(parser);
-      const result = engine.lint({ fileName, source: text, tree, lines: doc.lines }, config, cache);
+      const file = filePathOf(doc.uri);
+      if (file) this.updateIndex(file, summarizeFile(collectFileFacts(fileName, tree, text)));
+      const packageIndex = file ? this.index.view(file) : undefined;
+      const result = engine.lint({ fileName, source: text, tree, lines: doc.lines, packageIndex }, config, cache);
       this.reportFailures(result.failures);
-      return { version, config, findings: result.findings, packageStart: result.facts.packageClause?.startIndex };
+      return {
+        version, config, findings: result.findings, packageStart: result.facts.packageClause?.startIndex,
+        indexKey: packageIndex?.key, indexVersion: this.index.version,
+      };
     } catch (err) {
       if (err instanceof ParseTimeoutError) {
         return { version, config, findings: [], notice: `godebt skipped this file: ${err.message}.` };
@@ -177,6 +254,15 @@ export class LintService {
     if (this.reported.has(key)) return;
     this.reported.add(key);
     this.log(message);
+  }
+}
+
+/** The file of a file: URI (undefined for other schemes, e.g. untitled documents, which have no package). */
+export function filePathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

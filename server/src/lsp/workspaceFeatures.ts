@@ -57,6 +57,7 @@ export class WorkspaceFeatures {
       ruleIds: deps.ruleIds,
       log: deps.log,
       onChange: () => this.summaryChanged(),
+      onSummary: (file, summary) => deps.service()?.setScanned(file, summary),
     });
   }
 
@@ -114,6 +115,7 @@ export class WorkspaceFeatures {
   }
 
   didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+    if (params.changes.some((c) => isGoMod(c.uri))) this.deps.service()?.goModChanged();
     if (!this.scan) return;
     for (const change of params.changes) {
       const file = filePath(change.uri);

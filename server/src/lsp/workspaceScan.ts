@@ -4,16 +4,22 @@
 // from the cache (cli/cache.ts) when a file is unchanged, so a re-opened workspace is
 // ready after hashing its files. Files are found as the CLI finds them (cli/files.ts:
 // no vendor/, testdata/, node_modules/ or hidden folders; generated files yield no
-// findings), and watched-file events update only what changed, in batches.
+// findings), and watched-file events update only what changed, in batches: the changed
+// files, and the files whose package index key they changed (cli/lintPlan.ts). Each
+// file's summary (engine/packageIndex.ts) is passed on, for the open documents' index.
 import * as os from 'os';
 import * as path from 'path';
 import * as fs from 'fs';
 import type { ScanStatus } from '../../../protocol';
 import type { GodebtConfig } from '../engine/config';
-import { cacheKey, defaultCacheDir, lintCached, ResultCache, sha256 } from '../cli/cache';
+import { cacheKey, defaultCacheDir, ResultCache, sha256 } from '../cli/cache';
 import { collectInputs, isLintable, skipsFolder } from '../cli/files';
-import type { FileResult, LintSettings } from '../cli/lintOne';
+import type { FileResult, FileTask, LintSettings } from '../cli/lintOne';
+import { KnownFile, lintPlan, PlanInput } from '../cli/lintPlan';
 import { LintPool } from '../cli/pool';
+import { importPathResolver } from '../engine/importPaths';
+import { isGoMod } from '../engine/linter';
+import { FileSummary, PackageIndex } from '../engine/packageIndex';
 import { DEFAULT_MAX_DOCUMENT_SIZE } from './lintService';
 
 /** Watched-file events are gathered this long, so a branch switch is one batch. */
@@ -45,6 +51,8 @@ export interface WorkspaceScanOptions {
   log: (message: string) => void;
   /** Called whenever results changed (the caller debounces). */
   onChange: () => void;
+  /** Called with each file's summary as it is linted or read from the cache, and undefined when it is gone. */
+  onSummary?: (file: string, summary: FileSummary | undefined) => void;
   workers?: number;
 }
 
@@ -65,6 +73,8 @@ export class WorkspaceScan {
   private batchTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private disposed = false;
+  /** The summaries of the scanned files, kept from one plan to the next (a save re-lints what it affects). */
+  private readonly index = new PackageIndex(importPathResolver());
 
   constructor(private readonly options: WorkspaceScanOptions) {
     this.key = this.computeKey();
@@ -154,46 +164,62 @@ export class WorkspaceScan {
 
   private async runScan(generation: number, progress?: ScanProgress): Promise<void> {
     const cancelled = () => this.disposed || generation !== this.generation || (progress?.cancelled ?? false);
-    const byFolder = this.options.folders.map((folder) => ({ folder, files: collectInputs([folder], folder).files.sort() }));
-    const total = byFolder.reduce((sum, f) => sum + f.files.length, 0);
-    const found = new Set(byFolder.flatMap((f) => f.files));
-    for (const file of [...this.files.keys()]) if (!found.has(file)) this.files.delete(file);
-    Object.assign(this.status, { state: 'scanning', files: total, done: 0, cached: 0 });
-    progress?.report(0, total);
-    for (const { folder, files } of byFolder) {
-      if (cancelled()) return;
-      await this.lintFolder(folder, files, cancelled, () => {
-        this.status.done++;
-        progress?.report(this.status.done, total);
-      });
-      this.options.onChange();
-    }
+    const tasks = this.options.folders.flatMap((folder) => collectInputs([folder], folder).files.sort().map((file): FileTask => ({ file, config: 0, root: folder })));
+    const found = new Set(tasks.map((t) => t.file));
+    for (const file of [...this.files.keys()]) if (!found.has(file)) this.forget(file);
+    Object.assign(this.status, { state: 'scanning', files: tasks.length, done: 0, cached: 0 });
+    progress?.report(0, tasks.length);
+    const done = (count: number) => {
+      this.status.done += count;
+      progress?.report(this.status.done, tasks.length);
+    };
+    await this.lint({ tasks, cancelled }, (count) => {
+      this.status.cached += count;
+      done(count);
+    }, () => done(1));
     if (!cancelled()) this.status.finishedAt = Date.now();
   }
 
-  /** Lints files of one folder through its cache; results replace earlier ones. */
-  private async lintFolder(folder: string, files: readonly string[], cancelled: () => boolean, onDone?: () => void): Promise<void> {
-    const cache = this.cacheFor(folder);
-    const relative = (file: string) => path.relative(folder, file).split(path.sep).join('/');
-    const tasks = files.map((file) => ({ file, config: 0, root: folder }));
-    const results = await lintCached(tasks, cache, relative, (misses) => {
-      const hits = files.length - misses.length;
-      this.status.cached += hits;
-      for (let i = 0; i < hits; i++) onDone?.();
-      if (misses.length === 0) return Promise.resolve([]);
-      return this.lintPool().lint(misses, (result) => {
-        this.store(folder, result);
-        onDone?.();
-      }, cancelled).finally(() => this.scheduleIdle());
-    });
-    results.forEach((result) => {
-      if (result) this.store(folder, result);
-    });
-    cache.save();
+  /**
+   * Lints tasks, one plan over every folder (so each sees the others' deprecations),
+   * through the folders' caches; known files are linted again when their key changed.
+   */
+  private async lint(
+    plan: Pick<PlanInput, 'tasks' | 'known' | 'removed' | 'recheckAll' | 'cancelled'>, onCached?: (count: number) => void, onResult?: () => void,
+  ): Promise<void> {
+    const pool = this.lintPool();
+    try {
+      const { results, relinted } = await lintPlan({
+        ...plan, backend: pool, index: this.index, onCached,
+        cache: (task) => ({ cache: this.cacheFor(task.root!), name: toSlashes(path.relative(task.root!, task.file)) }),
+        onResult: (result) => {
+          this.store(result);
+          onResult?.();
+        },
+      });
+      for (const result of [...results, ...relinted]) if (result) this.store(result);
+    } finally {
+      this.scheduleIdle();
+      for (const cache of this.caches.values()) cache.save();
+    }
+    this.options.onChange();
   }
 
-  private store(folder: string, result: FileResult): void {
-    this.files.set(result.file, { path: result.file, folder, relative: path.relative(folder, result.file).split(path.sep).join('/'), result });
+  private store(result: FileResult): void {
+    const folder = this.folderOf(result.file);
+    if (!folder) return;
+    this.files.set(result.file, { path: result.file, folder, relative: toSlashes(path.relative(folder, result.file)), result });
+    this.index.set(result.file, result.summary);
+    this.options.onSummary?.(result.file, result.summary);
+  }
+
+  private forget(file: string): void {
+    const entry = this.files.get(file);
+    if (!entry) return;
+    this.files.delete(file);
+    this.caches.get(entry.folder)?.delete(entry.relative);
+    this.index.set(file, undefined);
+    this.options.onSummary?.(file, undefined);
   }
 
   private async flush(): Promise<void> {
@@ -201,31 +227,32 @@ export class WorkspaceScan {
     const changes = [...this.pending];
     this.pending.clear();
     if (changes.length === 0 || this.disposed) return;
-    const toLint = new Map<string, string[]>();
-    let removed = false;
+    const toLint = new Map<string, FileTask>();
+    const removed: string[] = [];
+    let recheckAll = false;
     for (const [file, change] of changes) {
+      if (isGoMod(file)) {
+        this.index.setResolver(importPathResolver()); // a module path may have changed
+        recheckAll = true;
+      }
       // A deleted folder comes as one event for the folder: drop everything under it.
       if (change === 'deleted' || !fs.existsSync(file)) {
         for (const known of [...this.files.keys()]) {
           if (known === file || known.startsWith(file + path.sep)) {
-            const entry = this.files.get(known)!;
-            this.files.delete(known);
-            this.caches.get(entry.folder)?.delete(entry.relative);
-            removed = true;
+            this.forget(known);
+            removed.push(known);
           }
         }
         continue;
       }
       const folder = this.folderOf(file);
       if (!folder || !isLintable(path.basename(file))) continue;
-      toLint.set(folder, [...toLint.get(folder) ?? [], file]);
+      toLint.set(file, { file, config: 0, root: folder });
     }
+    if (removed.length === 0 && toLint.size === 0) return;
     const generation = this.generation;
-    for (const [folder, files] of toLint) {
-      await this.lintFolder(folder, files, () => this.disposed || generation !== this.generation);
-    }
-    if (removed) for (const cache of this.caches.values()) cache.save();
-    if (removed || toLint.size > 0) this.options.onChange();
+    const known = [...this.files.values()].filter((f) => !toLint.has(f.path)).map((f): KnownFile => ({ task: { file: f.path, config: 0, root: f.folder }, result: f.result }));
+    await this.lint({ tasks: [...toLint.values()], known, removed, recheckAll, cancelled: () => this.disposed || generation !== this.generation });
   }
 
   private cacheFor(folder: string): ResultCache {
@@ -260,4 +287,8 @@ export class WorkspaceScan {
   private computeKey(): string {
     return cacheKey({ config: this.config, version: this.options.version, ruleIds: this.options.ruleIds, extra: ['workspace', DEFAULT_MAX_DOCUMENT_SIZE] });
   }
+}
+
+function toSlashes(file: string): string {
+  return file.split(path.sep).join('/');
 }

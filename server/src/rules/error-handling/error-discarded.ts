@@ -3,7 +3,6 @@ import {
   declaredInScopeBefore, holdsUnreadValue, isDeclaredBefore, laterDeclarationClashes, mentionedLaterInScope,
 } from '../../engine/declarations';
 import { errorHandling, insertErrorCheck } from '../../engine/errorHandling';
-import type { FileFacts } from '../../engine/fileFacts';
 import type { Fix, TextEdit } from '../../engine/fix';
 import { enclosingFunction, packageCall, resultTypesOf } from '../../engine/goSyntax';
 import { defineRule, RuleContext } from '../../engine/rule';
@@ -73,7 +72,7 @@ export default defineRule({
     const names = leftNames(stmt);
     if (names.length < 2 || names.every((n) => n.text === '_')) return;
     if (stmt.type === 'assignment_statement' && stmt.childForFieldName('operator')?.text !== '=') return;
-    if (lastResultIsNotAnError(call, names.length, ctx.facts)) return;
+    if (lastResultIsNotAnError(call, names.length, ctx)) return;
     const callee = calleeName(call);
     ctx.report({
       node: blank,
@@ -89,24 +88,35 @@ function leftNames(stmt: Node): Node[] {
   return nodes.filter((n): n is Node => n !== null);
 }
 
-function lastResultIsNotAnError(call: Node, resultCount: number, facts: FileFacts): boolean {
+/**
+ * Whether the call's last result is known not to be an error. The callee is looked up
+ * by name, nearest first: declared in this file, else (with a package index) in the
+ * package's other files; only declarations with as many results as the statement
+ * names count, and all of them must agree. A callee found nowhere is flagged, as
+ * RULES.md asks of every such call outside its "Does not flag" list.
+ */
+function lastResultIsNotAnError(call: Node, resultCount: number, ctx: RuleContext): boolean {
+  const { facts, packageIndex } = ctx;
   const pkg = packageCall(call, facts);
   if (pkg) return (pkg.path === 'context' && pkg.name.startsWith('With')) || (NOT_AN_ERROR[pkg.path]?.includes(pkg.name) ?? false);
   const fn = call.childForFieldName('function');
   const method = fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text ?? '' : null;
-  const declared = (fn?.type === 'identifier' ? facts.declarationsNamed('function_declaration', fn.text)
-    : method !== null ? facts.declarationsNamed('method_declaration', method) : [])
-    .filter((decl) => resultTypesOf(decl).length === resultCount);
-  // A function or method of this file with as many results says what its last result is.
-  if (declared.length > 0) return declared.every((decl) => !endsInError(decl));
+  const name = fn?.type === 'identifier' ? fn.text : method;
+  if (name !== null) {
+    const inFile = facts.declarationsNamed(method === null ? 'function_declaration' : 'method_declaration', name)
+      .map((decl) => resultTypesOf(decl).map((t) => t.text))
+      .filter((results) => results.length === resultCount);
+    if (inFile.length > 0) return inFile.every((results) => !endsInError(results));
+    const inPackage = (packageIndex?.functions(name, method !== null) ?? []).filter((f) => f.results.length === resultCount);
+    if (inPackage.length > 0) return inPackage.every((f) => !endsInError(f.results));
+  }
   if (method === null) return false;
   // singleflight's Do returns (v, err, shared): three results end in a boolean.
   return NOT_AN_ERROR_METHODS.has(method) || (method === 'Do' && resultCount === 3);
 }
 
-function endsInError(fn: Node): boolean {
-  const results = resultTypesOf(fn);
-  return results[results.length - 1]?.text === 'error';
+function endsInError(results: readonly string[]): boolean {
+  return results[results.length - 1] === 'error';
 }
 
 function calleeName(call: Node): string {

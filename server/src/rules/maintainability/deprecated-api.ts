@@ -18,16 +18,13 @@ const STANDARD_LIBRARY: ReadonlyMap<string, ReadonlyMap<string, string>> = new M
   ])],
 ]);
 const STANDARD_INDEX: DeprecationIndex = { byImportPath: (path) => STANDARD_LIBRARY.get(path) };
+/** Packages another rule covers with its own finding and fix: one finding per problem. */
+const COVERED_ELSEWHERE = new Set(['io/ioutil']); // deprecated-ioutil
 const NET_ERROR_TEMPORARY = 'Deprecated: Temporary errors are not well-defined. Most "temporary" errors are timeouts, and the few exceptions are surprising. Do not use this method.';
 
-/**
- * The indexes consulted besides the file itself. A workspace index plugs in here: once
- * RuleContext carries `deprecations?: DeprecationIndex` (filled by the runner from the
- * workspace scan), it is appended to this list and nothing else in the rule changes.
- */
+/** The indexes consulted besides the file itself: the standard-library list, and the workspace's when linted with one. */
 function indexes(ctx: RuleContext): DeprecationIndex[] {
-  const workspace = (ctx as RuleContext & { readonly deprecations?: DeprecationIndex }).deprecations;
-  return workspace ? [STANDARD_INDEX, workspace] : [STANDARD_INDEX];
+  return ctx.packageIndex ? [STANDARD_INDEX, ctx.packageIndex] : [STANDARD_INDEX];
 }
 
 /** Per file: deprecated declarations found in its doc comments, by declaration node id. */
@@ -52,8 +49,10 @@ export default defineRule({
   },
   finish(ctx) {
     const local = [...(declarationsByFile.get(ctx)?.values() ?? [])];
-    reportLocalUses(ctx, local);
-    reportPackageUses(ctx);
+    const packageLevel = packageLevelDeprecations(ctx, local);
+    const inside = insideDeprecatedCode(local, packageLevel);
+    reportLocalUses(ctx, local, packageLevel, inside);
+    reportPackageUses(ctx, inside);
     reportTemporary(ctx);
   },
 });
@@ -62,31 +61,44 @@ function report(ctx: RuleContext, node: Node, what: string, notice: string): voi
   ctx.report({ node, message: `${what} is deprecated: ${notice.replace(/^Deprecated:\s*/, '')}` });
 }
 
-/** Uses of this file's deprecated declarations (and the package's, when a workspace index knows them). */
-function reportLocalUses(ctx: RuleContext, declarations: DeprecatedDeclaration[]): void {
+/** Deprecated package-level names (name → notice): this file's, then (with an index) the package's other files'. */
+function packageLevelDeprecations(ctx: RuleContext, declarations: DeprecatedDeclaration[]): Map<string, string> {
   const packageLevel = new Map<string, string>();
-  const members = new Map<string, { notice: string; owner: string }>();
-  const declaringNames = new Set<number>();
-  for (const d of declarations) {
-    for (const n of d.names) {
-      if (n.kind === 'member') members.set(n.name, { notice: d.notice, owner: n.owner ?? '' });
-      else packageLevel.set(n.name, d.notice);
-      declaringNames.add(n.node.startIndex);
-    }
-  }
+  for (const d of declarations) for (const n of d.names) if (n.kind === 'package-level') packageLevel.set(n.name, d.notice);
   for (const index of indexes(ctx)) {
     for (const [name, notice] of index.byPackageOf?.(ctx.facts.fileName) ?? []) if (!packageLevel.has(name)) packageLevel.set(name, notice);
   }
-  // Deprecated code may go on using deprecated code: it goes away with it. So may the
-  // methods of a deprecated type, and the methods of the type a deprecated member
-  // belongs to: they implement it, they do not use it.
-  const insideDeprecated = (node: Node, owner?: string) => {
+  return packageLevel;
+}
+
+/** Whether node is code that may use deprecated things (of this file, the package or another package); owner: of a member used. */
+type InsideDeprecated = (node: Node, owner?: string) => boolean;
+
+/**
+ * Deprecated code may go on using deprecated code: it goes away with it. So may the
+ * methods of a deprecated type, and the methods of the type a deprecated member
+ * belongs to: they implement it, they do not use it.
+ */
+function insideDeprecatedCode(declarations: DeprecatedDeclaration[], packageLevel: ReadonlyMap<string, string>): InsideDeprecated {
+  return (node, owner) => {
     if (declarations.some((d) => node.startIndex >= d.node.startIndex && node.endIndex <= d.node.endIndex)) return true;
     const method = enclosingDeclaration(node);
     if (method?.type !== 'method_declaration') return false;
     const receiver = receiverTypeName(method);
     return receiver === owner || packageLevel.has(receiver);
   };
+}
+
+/** Uses of this file's deprecated declarations (and the package's, when a workspace index knows them). */
+function reportLocalUses(ctx: RuleContext, declarations: DeprecatedDeclaration[], packageLevel: ReadonlyMap<string, string>, insideDeprecated: InsideDeprecated): void {
+  const members = new Map<string, { notice: string; owner: string }>();
+  const declaringNames = new Set<number>();
+  for (const d of declarations) {
+    for (const n of d.names) {
+      if (n.kind === 'member') members.set(n.name, { notice: d.notice, owner: n.owner ?? '' });
+      declaringNames.add(n.node.startIndex);
+    }
+  }
   for (const [name, node] of occurrences(ctx, [...packageLevel.keys()], '', true)) {
     if (node.type !== 'identifier' && node.type !== 'type_identifier') continue;
     if (declaringNames.has(node.startIndex) || insideDeprecated(node) || declares(node)) continue;
@@ -110,9 +122,9 @@ function reportLocalUses(ctx: RuleContext, declarations: DeprecatedDeclaration[]
 }
 
 /** Uses PKG.Name of imported packages whose Name an index knows to be deprecated. */
-function reportPackageUses(ctx: RuleContext): void {
+function reportPackageUses(ctx: RuleContext, insideDeprecated: InsideDeprecated): void {
   for (const spec of ctx.facts.imports) {
-    if (!spec.localName) continue;
+    if (!spec.localName || COVERED_ELSEWHERE.has(spec.path)) continue;
     const deprecated = new Map<string, string>();
     for (const index of indexes(ctx)) for (const [name, notice] of index.byImportPath(spec.path) ?? []) deprecated.set(name, notice);
     if (deprecated.size === 0) continue;
@@ -121,7 +133,7 @@ function reportPackageUses(ctx: RuleContext): void {
       if (node.type !== 'field_identifier' && node.type !== 'type_identifier') continue;
       if (selector?.type !== 'selector_expression' && selector?.type !== 'qualified_type') continue;
       const operand = selector.child(0);
-      if (operand?.text !== spec.localName) continue;
+      if (operand?.text !== spec.localName || insideDeprecated(selector)) continue;
       report(ctx, selector, `${spec.localName}.${name}${spec.path === spec.localName ? '' : ` (${spec.path})`}`, deprecated.get(name)!);
     }
   }

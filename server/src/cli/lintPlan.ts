@@ -1,0 +1,189 @@
+// What a run lints, in which order, and with what knowledge of the other files: shared
+// by the CLI and the language server's workspace scan.
+//
+// 1. Every file is read once here: its hash (for the result cache), its size (for
+//    ordering) and whether its text says "Deprecated:". A cached result counts only
+//    while the file's bytes and its package index key (engine/packageIndex.ts) are
+//    unchanged; the key is checked once every summary is known (step 4).
+// 2. Files that say "Deprecated:" and have no cached summary are summarized first (a
+//    parse each; 65 of the 4,093 files of the Go standard library), so that every
+//    package job knows the deprecations of every package of the run.
+// 3. The other files are linted by package: the files of one folder go to one job
+//    (cli/lintPackage.ts), which parses each once and knows the package's other files
+//    from their fresh or cached summaries. Largest packages first, so that two workers
+//    finish together.
+// 4. Cached files whose key changed (another file of their package changed its
+//    signatures or deprecations, or a package they import changed its deprecations) are
+//    linted again, by package.
+import * as fs from 'fs';
+import * as path from 'path';
+import { isGoMod } from '../engine/linter';
+import type { PackageIndex } from '../engine/packageIndex';
+import { ResultCache, sha256 } from './cache';
+import type { FileResult, FileTask } from './lintOne';
+import type { LintContext, PackageJob, SummaryEntry } from './lintPackage';
+import type { LintBackend } from './pool';
+
+/** Files read at once: a large workspace must not run out of file handles. */
+const READS_AT_ONCE = 64;
+const DEPRECATED = Buffer.from('Deprecated:');
+
+/** A file whose result is known and whose bytes have not changed since. */
+export interface KnownFile {
+  task: FileTask;
+  result: FileResult;
+}
+
+export interface PlanInput {
+  /** The files to lint (read here: their bytes may have changed). */
+  tasks: readonly FileTask[];
+  /**
+   * Other files of the run with their results, whose summaries the index holds: linted
+   * again when their key changed. Only those that can be affected are checked: in a
+   * folder of a file linted now or removed, or importing such a folder's package.
+   */
+  known?: readonly KnownFile[];
+  /** Files gone since the known results were computed (already out of the index). */
+  removed?: readonly string[];
+  /** Check every known file (import paths changed: a go.mod did). */
+  recheckAll?: boolean;
+  /** The result cache of a task's file and the file's name in it; none: no caching. */
+  cache?: (task: FileTask) => { cache: ResultCache; name: string } | undefined;
+  backend: LintBackend;
+  /** Updated with every summary the plan learns; a caller that keeps it passes it again next time. */
+  index: PackageIndex;
+  /** Called with the number of tasks answered from the cache, then with each result linted for a task. */
+  onCached?: (count: number) => void;
+  onResult?: (result: FileResult) => void;
+  cancelled?: () => boolean;
+}
+
+export interface PlanOutput {
+  /** Per task, in order (undefined when cancelled). */
+  results: (FileResult | undefined)[];
+  /** Known files linted again, and tasks answered from the cache first and then linted again. */
+  relinted: FileResult[];
+}
+
+interface Peek {
+  task: FileTask;
+  size: number;
+  hash?: string;
+  mentionsDeprecated: boolean;
+}
+
+export async function lintPlan(input: PlanInput): Promise<PlanOutput> {
+  const { backend, cancelled } = input;
+  const peeks = await peekAll(input.tasks, input.cache !== undefined);
+  const results: (FileResult | undefined)[] = new Array(input.tasks.length);
+  const { index } = input;
+  const fromCache = new Map<string, KnownFile & { position: number }>();
+  const misses: number[] = [];
+  peeks.forEach((peek, i) => {
+    const slot = peek.hash === undefined ? undefined : input.cache?.(peek.task);
+    const cached = slot?.cache.get(slot.name, peek.hash!);
+    if (!cached) return misses.push(i);
+    results[i] = { ...cached, file: peek.task.file };
+    fromCache.set(peek.task.file, { task: peek.task, result: results[i]!, position: i });
+    index.set(peek.task.file, cached.summary);
+  });
+  input.onCached?.(fromCache.size);
+
+  const prepass = misses.filter((i) => peeks[i].mentionsDeprecated && !isGoMod(peeks[i].task.file));
+  const summaries = await backend.summarize(prepass.map((i) => peeks[i].task.file), cancelled);
+  prepass.forEach((i, k) => index.set(peeks[i].task.file, summaries[k]));
+
+  const store = (task: FileTask, hash: string | undefined, result: FileResult) => {
+    index.set(task.file, result.summary);
+    const slot = hash === undefined ? undefined : input.cache?.(task);
+    slot?.cache.set(slot.name, hash!, result);
+  };
+  const firstRound = await lintByPackage(misses.map((i) => peeks[i]), index, input, input.onResult);
+  misses.forEach((taskIndex, k) => {
+    const result = firstRound[k];
+    results[taskIndex] = result;
+    if (result) store(peeks[taskIndex].task, peeks[taskIndex].hash, result);
+  });
+
+  // Every file answered from the cache is checked: a file it depends on may have been
+  // removed since the cache was written, which this run cannot know.
+  const affected = input.recheckAll ? undefined : affectedBy([...misses.map((i) => peeks[i].task.file), ...input.removed ?? []], index);
+  const candidates = [...fromCache.values(), ...(input.known ?? []).filter((k) => !fromCache.has(k.task.file) && (!affected || affected(k)))];
+  const stale = candidates.filter((k) => k.result.indexKey !== undefined && index.view(k.task.file).key !== k.result.indexKey);
+  const relinted: FileResult[] = [];
+  if (stale.length === 0 || cancelled?.()) return { results, relinted };
+  // Known files that are not tasks were not read yet: their hash is needed for the cache.
+  const stalePeeks = new Map(peeks.map((p) => [p.task.file, p]));
+  for (const peek of await peekAll(stale.filter((k) => !stalePeeks.has(k.task.file)).map((k) => k.task), input.cache !== undefined)) stalePeeks.set(peek.task.file, peek);
+  const secondRound = await lintByPackage(stale.map((k) => stalePeeks.get(k.task.file)!), index, input);
+  stale.forEach((k, i) => {
+    const result = secondRound[i];
+    if (!result) return;
+    const taskIndex = fromCache.get(k.task.file)?.position;
+    if (taskIndex !== undefined) results[taskIndex] = result;
+    store(k.task, stalePeeks.get(k.task.file)!.hash, result);
+    relinted.push(result);
+  });
+  return { results, relinted };
+}
+
+/**
+ * Lints files by folder, each folder one job with the summaries of its other files and
+ * the deprecations of every package the index knows; results in the files' order.
+ */
+async function lintByPackage(files: readonly Peek[], index: PackageIndex, input: PlanInput, onResult?: (result: FileResult) => void): Promise<(FileResult | undefined)[]> {
+  if (files.length === 0) return [];
+  const byDir = new Map<string, { positions: number[]; size: number }>();
+  files.forEach((peek, i) => {
+    const dir = path.dirname(peek.task.file);
+    const group = byDir.get(dir) ?? { positions: [], size: 0 };
+    group.positions.push(i);
+    group.size += peek.size;
+    byDir.set(dir, group);
+  });
+  const linting = new Set(files.map((f) => f.task.file));
+  const groups = [...byDir].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1));
+  const jobs: PackageJob[] = groups.map(([dir, group]) => ({
+    tasks: group.positions.map((i) => files[i].task),
+    others: index.entries(dir).filter((e) => !linting.has(e.file)),
+  }));
+  const replies = await input.backend.lint(jobs, contextOf(index), onResult, input.cancelled);
+  const results: (FileResult | undefined)[] = new Array(files.length);
+  groups.forEach(([, group], g) => group.positions.forEach((position, k) => (results[position] = replies[g]?.[k])));
+  return results;
+}
+
+/** Whether a known file's answers may depend on the files changed: same folder, or it imports their package. */
+function affectedBy(changed: readonly string[], index: PackageIndex): (k: KnownFile) => boolean {
+  const dirs = new Set(changed.map((file) => path.dirname(file)));
+  const importPaths = new Set([...dirs].map((dir) => index.importPathOf(dir)).filter((p): p is string => p !== undefined));
+  return (k) => dirs.has(path.dirname(k.task.file)) || (k.result.summary?.imports.some((p) => importPaths.has(p)) ?? false);
+}
+
+/** Every summary with deprecations, and the import paths of their folders. */
+function contextOf(index: PackageIndex): LintContext {
+  const deprecations: SummaryEntry[] = index.entries().filter((e) => e.summary.deprecated.length > 0);
+  const importPaths: Record<string, string> = {};
+  for (const { file } of deprecations) {
+    const dir = path.dirname(file);
+    const importPath = index.importPathOf(dir);
+    if (importPath !== undefined) importPaths[dir] = importPath;
+  }
+  return { deprecations, importPaths };
+}
+
+/** Reads each task's file once: size, whether it says "Deprecated:", and (withHash) its hash. */
+async function peekAll(tasks: readonly FileTask[], withHash: boolean): Promise<Peek[]> {
+  const peeks: Peek[] = [];
+  for (let i = 0; i < tasks.length; i += READS_AT_ONCE) {
+    peeks.push(...await Promise.all(tasks.slice(i, i + READS_AT_ONCE).map(async (task): Promise<Peek> => {
+      try {
+        const bytes = await fs.promises.readFile(task.file);
+        return { task, size: bytes.length, hash: withHash ? sha256(bytes) : undefined, mentionsDeprecated: bytes.includes(DEPRECATED) };
+      } catch {
+        return { task, size: 0, mentionsDeprecated: false }; // unreadable: the lint says why
+      }
+    })));
+  }
+  return peeks;
+}

@@ -1,0 +1,222 @@
+// The package index: what one file tells the others (summarizeFile), how the index
+// puts summaries together per package and import path, and when its answers and keys
+// change.
+import * as assert from 'assert';
+import { collectFileFacts } from '../../server/src/engine/fileFacts';
+import { importPathResolver } from '../../server/src/engine/importPaths';
+import { Linter } from '../../server/src/engine/linter';
+import { FileSummary, PackageIndex, summarizeFile } from '../../server/src/engine/packageIndex';
+
+describe('package index', () => {
+  let linter: Linter;
+  before(async () => {
+    linter = await Linter.create([]);
+  });
+  after(() => linter.dispose());
+
+  const summarize = (file: string, text: string): FileSummary | undefined => {
+    const kept = linter.parse(text);
+    try {
+      return summarizeFile(collectFileFacts(file, kept.tree, text));
+    } finally {
+      linter.free(kept);
+    }
+  };
+  /** An index of files (path → text) under /w, import paths from /w/go.mod = example.com/m. */
+  const indexOf = (files: Record<string, string>): PackageIndex => {
+    const index = new PackageIndex(importPathResolver((file) => (file === '/w/go.mod' ? 'module example.com/m\n' : null)));
+    for (const [name, text] of Object.entries(files)) if (name.endsWith('.go')) index.set(`/w/${name}`, summarize(`/w/${name}`, text));
+    return index;
+  };
+
+  describe('summarizeFile', () => {
+    it('keeps functions and methods with two or more results, with receiver type names and result types', () => {
+      const summary = summarize('/w/a.go', [
+        'package a',
+        '',
+        'import (',
+        '\t"io"',
+        '\tx "net/http"',
+        ')',
+        '',
+        'func one() error { return nil }',
+        'func pair() (int, bool) { return 0, true }',
+        'func named(r io.Reader) (n, m int, err error) { return }',
+        'func (c *Cache[K]) Get(k K) (v map[string]',
+        '\tint, ok bool) { return }',
+        'func (Cache[K]) Len() int { return 0 }',
+        'func asm(x int) (int, bool)',
+        '',
+      ].join('\n'));
+      assert.deepStrictEqual(summary, {
+        packageName: 'a',
+        imports: ['io', 'net/http'],
+        functions: [
+          { name: 'pair', receiver: '', results: ['int', 'bool'] },
+          { name: 'named', receiver: '', results: ['int', 'int', 'error'] },
+          { name: 'Get', receiver: 'Cache', results: ['map[string] int', 'bool'] },
+          { name: 'asm', receiver: '', results: ['int', 'bool'] },
+        ],
+        deprecated: [],
+      });
+    });
+
+    it('keeps the package-level names of Deprecated: paragraphs: functions, types, variables and constants, alone or grouped', () => {
+      const summary = summarize('/w/a.go', [
+        'package a',
+        '',
+        '// Old does it.',
+        '//',
+        '// Deprecated: use New.',
+        'func Old() {}',
+        '',
+        '// Deprecated: use Reset.',
+        'func (t *T) Clear() {}',
+        '',
+        'type (',
+        '\t// Deprecated: use U.',
+        '\tT struct {',
+        '\t\t// Deprecated: use Size.',
+        '\t\tLen int',
+        '\t}',
+        '\tU struct{}',
+        ')',
+        '',
+        'var (',
+        '\t// Deprecated: use Limit.',
+        '\tMax = 10',
+        '\tLimit = 10',
+        ')',
+        '',
+        '// Deprecated: no longer used.',
+        'const (',
+        '\tA = 1',
+        '\tB = 2',
+        ')',
+        '',
+        '// Says Deprecated: but not as a paragraph.',
+        'func New() {}',
+        '',
+      ].join('\n'));
+      assert.deepStrictEqual(summary?.deprecated, [
+        { name: 'Old', notice: 'Deprecated: use New.' },
+        { name: 'T', notice: 'Deprecated: use U.' },
+        { name: 'Max', notice: 'Deprecated: use Limit.' },
+        { name: 'A', notice: 'Deprecated: no longer used.' },
+        { name: 'B', notice: 'Deprecated: no longer used.' },
+      ]);
+    });
+
+    it('leaves out deprecations of files with build constraints, and gives nothing for generated files', () => {
+      const deprecated = '// Deprecated: use New.\nfunc Old() (int, bool) { return 0, true }\n';
+      assert.deepStrictEqual(summarize('/w/a_windows.go', `package a\n\n${deprecated}`)?.deprecated, []);
+      assert.deepStrictEqual(summarize('/w/a_linux_arm64_test.go', `package a\n\n${deprecated}`)?.deprecated, []);
+      assert.deepStrictEqual(summarize('/w/a.go', `//go:build !js\n\npackage a\n\n${deprecated}`)?.deprecated, []);
+      assert.deepStrictEqual(summarize('/w/a.go', `// +build ignore\n\npackage a\n\n${deprecated}`)?.deprecated, []);
+      assert.strictEqual(summarize('/w/a_windows.go', `package a\n\n${deprecated}`)?.functions.length, 1, 'functions are kept');
+      assert.deepStrictEqual(summarize('/w/linux.go', `package a\n\n${deprecated}`)?.deprecated.map((d) => d.name), ['Old'], 'a bare GOOS is no constraint');
+      assert.strictEqual(summarize('/w/a.go', `// Code generated by x. DO NOT EDIT.\n\npackage a\n\n${deprecated}`), undefined);
+    });
+  });
+
+  describe('PackageIndex', () => {
+    it('counts a version up when a summary is added, replaced by a different one, or removed', () => {
+      const index = new PackageIndex();
+      const a: FileSummary = { packageName: 'a', imports: [], functions: [], deprecated: [] };
+      assert.strictEqual(index.version, 0);
+      assert.strictEqual(index.set('/w/a.go', a), true);
+      assert.strictEqual(index.set('/w/a.go', { ...a }), false, 'an equal summary changes nothing');
+      assert.strictEqual(index.version, 1);
+      assert.strictEqual(index.set('/w/a.go', { ...a, imports: ['fmt'] }), true);
+      assert.deepStrictEqual(index.get('/w/a.go')?.imports, ['fmt']);
+      assert.strictEqual(index.set('/w/a.go', undefined), true);
+      assert.strictEqual(index.set('/w/a.go', undefined), false, 'removing an unknown file changes nothing');
+      assert.strictEqual(index.version, 3);
+      assert.strictEqual(index.get('/w/a.go'), undefined);
+    });
+
+    it('answers a file from the other files of its package: same folder, same package name, test files only for test files', () => {
+      const pair = 'func pair() (int, bool) { return 0, true }\n// Deprecated: gone.\nfunc Old() {}\n';
+      const index = indexOf({
+        'p/a.go': `package p\n\n${pair}`,
+        'p/b.go': 'package p\n\nfunc (s *S) pair() (int, error) { return 0, nil }\n',
+        'p/gen.go': '//go:build ignore\n\npackage main\n\nfunc main2() (int, bool) { return 0, true }\n',
+        'p/c_test.go': 'package p\n\nfunc helper() (int, bool) { return 0, true }\n',
+        'q/q.go': 'package p\n\nfunc other() (int, bool) { return 0, true }\n',
+      });
+      const b = index.view('/w/p/b.go');
+      assert.deepStrictEqual(b.functions('pair', false), [{ name: 'pair', receiver: '', results: ['int', 'bool'] }]);
+      assert.deepStrictEqual(b.functions('pair', true), [], 'its own method is not an answer from another file');
+      assert.deepStrictEqual([b.functions('main2', false), b.functions('helper', false), b.functions('other', false)], [[], [], []]);
+      assert.deepStrictEqual([...b.byPackageOf('/w/p/b.go') ?? []], [['Old', 'Deprecated: gone.']]);
+      const test = index.view('/w/p/c_test.go');
+      assert.deepStrictEqual(test.functions('pair', true), [{ name: 'pair', receiver: 'S', results: ['int', 'error'] }]);
+      assert.deepStrictEqual(index.view('/w/p/new_test.go').functions('helper', false).length, 1, 'a test file sees the other test files');
+      assert.deepStrictEqual(index.view('/w/p/a.go').byPackageOf('/w/p/a.go')?.size, 0, 'its own deprecations the rule reads from the file');
+    });
+
+    it('finds the exported deprecations of a package by its import path: go.mod module path + folder', () => {
+      const index = indexOf({
+        'lib/a.go': 'package lib\n\n// Deprecated: use B.\nfunc A() {}\n\n// Deprecated: internal.\nfunc c() {}\n',
+        'lib/a_test.go': 'package lib\n\n// Deprecated: test only.\nfunc T() {}\n',
+        'lib/gen.go': '//go:build ignore\n\npackage main\n\nfunc main() {}\n',
+      });
+      const view = index.view('/w/app/x.go');
+      assert.deepStrictEqual([...view.byImportPath('example.com/m/lib') ?? []], [['A', 'Deprecated: use B.']]);
+      assert.strictEqual(view.byImportPath('example.com/m/app'), undefined);
+      assert.strictEqual(view.byImportPath('lib'), undefined);
+    });
+
+    it('changes a view\'s key when one of its answers may change, and only then', () => {
+      const files = {
+        'go.mod': '',
+        'lib/lib.go': 'package lib\n\n// Deprecated: use B.\nfunc A() {}\n',
+        'app/x.go': 'package app\n\nimport "example.com/m/lib"\n\nfunc f() { lib.A() }\n',
+        'app/y.go': 'package app\n\nfunc pair() (int, bool) { return 0, true }\n',
+        'other/z.go': 'package other\n\nimport "fmt"\n\nfunc F() { fmt.Println() }\n',
+      };
+      const index = indexOf(files);
+      const key = () => index.view('/w/app/x.go').key;
+      const first = key();
+      assert.strictEqual(key(), first, 'stable');
+      const change = (file: string, text: string) => index.set(`/w/${file}`, summarize(`/w/${file}`, text));
+
+      change('app/y.go', 'package app\n\nfunc pair() (int, bool) {\n\tx := 1\n\treturn x, true\n}\n');
+      assert.strictEqual(key(), first, 'a body changed: same summary');
+      change('app/y.go', 'package app\n\nimport "os"\n\nfunc pair() (int, bool) { return 0, os.Getpid() > 0 }\n');
+      assert.strictEqual(key(), first, 'another file\'s imports are not its answers');
+      change('other/z.go', 'package other\n\n// Deprecated: gone.\nfunc F() {}\n');
+      assert.strictEqual(key(), first, 'a package x.go does not import');
+
+      change('app/y.go', 'package app\n\nfunc pair() (int, error) { return 0, nil }\n');
+      const second = key();
+      assert.notStrictEqual(second, first, 'a function of the package changed its results');
+      change('lib/lib.go', 'package lib\n\nfunc A() {}\n');
+      const third = key();
+      assert.notStrictEqual(third, second, 'an imported package dropped a deprecation');
+      change('app/y.go', 'package app\n\n// Deprecated: use pair2.\nvar legacy = 1\n\nfunc pair() (int, error) { return 0, nil }\n');
+      assert.notStrictEqual(key(), third, 'the package deprecated a name');
+    });
+  });
+
+  describe('importPathResolver', () => {
+    const files: Record<string, string> = {
+      '/m/go.mod': 'module example.com/m // main\n\ngo 1.22\n',
+      '/m/nested/go.mod': 'module example.com/nested\n',
+      '/goroot/src/go.mod': 'module std\n',
+    };
+    const resolve = importPathResolver((file) => files[file] ?? null);
+
+    it('is the nearest go.mod\'s module path plus the folder below it', () => {
+      assert.strictEqual(resolve('/m'), 'example.com/m');
+      assert.strictEqual(resolve('/m/internal/db'), 'example.com/m/internal/db');
+      assert.strictEqual(resolve('/m/nested/x'), 'example.com/nested/x');
+    });
+
+    it('drops the "std" module of the Go source tree, and falls back to the folder below src/ (GOPATH)', () => {
+      assert.strictEqual(resolve('/goroot/src/net/http'), 'net/http');
+      assert.strictEqual(resolve('/gopath/src/github.com/a/b'), 'github.com/a/b');
+      assert.strictEqual(resolve('/elsewhere/pkg'), undefined);
+    });
+  });
+});
