@@ -4,8 +4,28 @@ export default cases({
   valid: [
     'package p\n\nimport "fmt"\n\nvar _ = fmt.Sprint\n',
     { name: 'a string "C" elsewhere is not an import', code: 'package p\n\nvar c = "C"\n' },
+    {
+      name: 'files no build includes: //go:build ignore (cgo -godefs inputs, generators)',
+      code: '// Input to cgo -godefs.\n\n//go:build ignore\n\npackage unix\n\n// #include <termios.h>\nimport "C"\n',
+    },
+    {
+      name: 'the old // +build ignore form, and a constraint that needs ignore with other tags',
+      code: '// +build ignore\n\npackage unix\n\nimport "C"\n',
+    },
+    {
+      name: 'a constraint that only holds with the ignore tag set',
+      code: '//go:build (ignore && linux) || (ignore && !linux)\n\npackage unix\n\nimport "C"\n',
+    },
   ],
   invalid: [
+    {
+      name: 'build constraints that some build satisfies',
+      code: '//go:build linux && !ignore\n\npackage p\n\nimport «"C"»\n',
+    },
+    {
+      name: 'a +build line with ignore as one option among others',
+      code: '// +build ignore linux\n\npackage p\n\nimport «"C"»\n',
+    },
     {
       code: 'package p\n\n// #include <stdio.h>\nimport «"C"»\n',
       messages: ['cgo'],

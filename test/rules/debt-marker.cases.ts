@@ -8,6 +8,10 @@ export default cases({
   ],
   invalid: [
     {
+      name: 'files no build includes are still source someone maintains (//go:build ignore generators)',
+      code: '//go:build ignore\n\npackage main\n\n// «TODO»: fetch the tables over HTTPS\nfunc main() {}\n',
+    },
+    {
       code: 'package p\n\n// «TODO»: handle retries\nvar x = 1\n',
       messages: ['TODO: handle retries'],
     },

@@ -5,6 +5,10 @@ const HEAD = 'package p\n\nimport (\n\t"net/http"\n\t"time"\n)\n\n';
 export default cases({
   valid: [
     {
+      name: 'a generator program that no build includes (//go:build ignore, run with go run)',
+      code: '//go:build ignore\n\n' + HEAD.replace('\t"time"\n', '') + 'func main() {\n\tresp, err := http.Get("https://www.iana.org/assignments/x.xml")\n\t_, _ = resp, err\n}\n',
+    },
+    {
       name: 'a client of its own with a timeout',
       code: HEAD + 'var client = &http.Client{Timeout: 10 * time.Second}\n\nfunc f(u string) (*http.Response, error) {\n\treturn client.Get(u)\n}\n',
     },

@@ -20,6 +20,10 @@ export default cases({
       code: 'package p\n\nfunc helper() {\n\tpanic("test helper")\n}\n',
     },
     {
+      name: 'a file no build includes (encoding/gob debug.go: //go:build ignore)',
+      code: '//go:build ignore\n\npackage gob\n\nfunc dump(n int) {\n\tif n < 0 {\n\t\tpanic("bad wire type")\n\t}\n}\n',
+    },
+    {
       name: 're-panics inside a deferred recover handler',
       code: 'package p\n\nfunc f(cleanup func()) {\n\tdefer func() {\n\t\tif r := recover(); r != nil {\n\t\t\tcleanup()\n\t\t\tpanic(r)\n\t\t}\n\t}()\n}\n\nfunc g(cleanup func()) {\n\tdefer func() {\n\t\te := recover()\n\t\tif e == nil {\n\t\t\treturn\n\t\t}\n\t\tcleanup()\n\t\tpanic(e)\n\t}()\n}\n',
     },

@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 60,
     fixable: false,
+    onlyBuiltFiles: true,
     summary: 'import "C" turns on cgo: no static single binary, no easy cross-compilation',
   },
   query: '(import_spec path: (interpreted_string_literal) @path (#eq? @path "\\"C\\""))',

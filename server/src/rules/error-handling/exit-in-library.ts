@@ -14,6 +14,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 15,
     fixable: false,
+    onlyBuiltFiles: true,
     summary: 'os.Exit or log.Fatal/log.Panic in a package other than main: ends the process with no deferred calls or graceful shutdown',
   },
   query: `(call_expression function: (selector_expression

@@ -16,6 +16,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 15,
     fixable: false,
+    onlyBuiltFiles: true,
     summary: 'panic in a package other than main: a library should return an error and let its caller decide',
   },
   query: '(call_expression function: (identifier) @function (#eq? @function "panic")) @call',

@@ -114,6 +114,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 5,
     fixable: true,
+    onlyBuiltFiles: true,
     summary: 'context.Background() or context.TODO() where the caller\'s context is at hand: deadlines and cancellation are dropped',
     nolintAliases: ['contextcheck'],
   },

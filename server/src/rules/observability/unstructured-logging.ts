@@ -13,6 +13,7 @@ export default defineRule({
     severity: 'info',
     effortMinutes: 5,
     fixable: true,
+    onlyBuiltFiles: true,
     summary: 'log.Print* and library fmt.Print* write free text that cannot be searched by field',
     nolintAliases: ['sloglint', 'forbidigo'],
   },

@@ -15,6 +15,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 15,
     fixable: false,
+    onlyBuiltFiles: true,
     summary: 'URL or address of a service written into the code: an IP address or a bare service name',
   },
   query: '[(interpreted_string_literal) (raw_string_literal)] @lit',

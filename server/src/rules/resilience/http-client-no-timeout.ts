@@ -12,6 +12,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 5,
     fixable: true,
+    onlyBuiltFiles: true,
     summary: 'http.Client built without a Timeout: one slow server blocks its callers for ever',
   },
   query: [

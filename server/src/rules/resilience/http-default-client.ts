@@ -10,6 +10,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 15,
     fixable: false,
+    onlyBuiltFiles: true,
     summary: 'http.Get, http.Post and http.DefaultClient: requests without a timeout',
     nolintAliases: ['noctx'],
   },

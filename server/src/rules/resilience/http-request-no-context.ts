@@ -9,6 +9,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 5,
     fixable: true,
+    onlyBuiltFiles: true,
     summary: 'http.NewRequest: the request cannot be cancelled with its caller',
     nolintAliases: ['noctx'],
   },

@@ -15,6 +15,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 10,
     fixable: true,
+    onlyBuiltFiles: true,
     summary: 'HTTP server without a read timeout: slow clients hold connections for ever',
     nolintAliases: ['gosec'],
   },

@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'info',
     effortMinutes: 10,
     fixable: false,
+    onlyBuiltFiles: true,
     summary: 'Retry loop that sleeps the same fixed time between attempts: clients retry in lock-step',
   },
   query: '(for_statement) @loop',
