@@ -18,6 +18,17 @@ export function enclosingDeclaration(node: Node): Node | null {
   return null;
 }
 
+/** The text of the doc comment right above a declaration (the comment lines ending on the line before it), or "". */
+export function docComment(decl: Node): string {
+  const texts: string[] = [];
+  let row = decl.startPosition.row;
+  for (let c = decl.previousSibling; c?.type === 'comment' && c.endPosition.row === row - 1; c = c.previousSibling) {
+    texts.unshift(c.text);
+    row = c.startPosition.row;
+  }
+  return texts.join('\n');
+}
+
 /** The declared name of a function or method declaration ("" for literals). */
 export function functionName(fn: Node): string {
   return fn.type === 'func_literal' ? '' : fn.childForFieldName('name')?.text ?? '';

@@ -1,12 +1,94 @@
 import type { Node } from 'web-tree-sitter';
 import { boundToRecover } from '../../engine/errorIdioms';
-import { enclosingDeclaration, functionName } from '../../engine/goSyntax';
+import { docComment, enclosingDeclaration, FUNCTION_TYPES, functionName } from '../../engine/goSyntax';
 import { defineRule } from '../../engine/rule';
 
 /** A re-panic: `panic(r)` where r was bound to recover() in the same function. */
 function isRepanic(call: Node): boolean {
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
   return args.length === 1 && args[0]?.type === 'identifier' && boundToRecover(args[0]);
+}
+
+/**
+ * Messages that say the panic guards an invariant, not an input: the code cannot get
+ * there unless the package itself is broken, and no caller could handle an error.
+ */
+const INVARIANT_MESSAGE = new RegExp([
+  'unreachable', 'not reached', 'impossible', 'internal error', 'invariant', '\\bbug\\b', 'programm(?:er|ing) error',
+  "(?:can'?t|cannot|should ?n[o']t|should never|must not|must never|never) (?:happen|occur|get here|be reached|reach here)",
+].join('|'), 'i');
+
+/** The first string literal of the panic's argument (the message, or a format's start). */
+function messageOf(call: Node): string | undefined {
+  const args = call.childForFieldName('arguments');
+  const literal = args?.descendantsOfType(['interpreted_string_literal', 'raw_string_literal'])[0];
+  return literal?.text;
+}
+
+/**
+ * A switch that names every possibility it handles: a type switch, or a switch on a
+ * value whose cases are all named constants (`case OpAdd, token.SUB:`), as over an
+ * enum. A `default:` (or the code after it) that panics marks the cases as exhaustive.
+ * Switches that read input stay flagged: over literals (`case "json":`), or over a
+ * value converted or decoded on the spot (`switch Status(s)`, `switch order.Uint32(b)`).
+ */
+function isEnumerationSwitch(statement: Node): boolean {
+  if (statement.type === 'type_switch_statement') return true;
+  const value = statement.childForFieldName('value');
+  if (statement.type !== 'expression_switch_statement' || !value) return false;
+  if (value.type === 'call_expression' && (value.childForFieldName('arguments')?.namedChildCount ?? 0) > 0) return false;
+  const values = statement.namedChildren
+    .filter((c): c is Node => c?.type === 'expression_case')
+    .flatMap((c) => c.childForFieldName('value')?.namedChildren ?? []);
+  return values.length > 0 && values.every((v) => v?.type === 'identifier' || v?.type === 'selector_expression');
+}
+
+/** The panic is (in) the default branch of an enumeration switch. */
+function inExhaustiveDefault(call: Node): boolean {
+  for (let n = call.parent; n && !FUNCTION_TYPES.has(n.type); n = n.parent) {
+    if (n.type === 'expression_case' || n.type === 'type_case' || n.type === 'communication_case') return false;
+    if (n.type === 'default_case') return !!n.parent && isEnumerationSwitch(n.parent);
+  }
+  return false;
+}
+
+/**
+ * The panic is the function's last statement and follows an enumeration switch without
+ * a default whose every case returns: the default branch written after the switch.
+ */
+function afterExhaustiveSwitch(call: Node): boolean {
+  const statement = call.parent;
+  const list = statement?.parent;
+  if (statement?.type !== 'expression_statement' || list?.type !== 'statement_list') return false;
+  if (list.parent?.type !== 'block' || !list.parent.parent || !FUNCTION_TYPES.has(list.parent.parent.type)) return false;
+  if (list.lastNamedChild?.id !== statement.id) return false;
+  const previous = statement.previousNamedSibling;
+  if (!previous || !isEnumerationSwitch(previous)) return false;
+  const clauses = previous.namedChildren.filter((c): c is Node => !!c && /_case$/.test(c.type));
+  return clauses.every((clause) => {
+    if (clause.type === 'default_case') return false;
+    const body = clause.namedChildren.find((c) => c?.type === 'statement_list');
+    const last = body?.lastNamedChild;
+    return last?.type === 'return_statement' || (last?.type === 'expression_statement' && last.namedChildren[0]?.type === 'call_expression' &&
+      last.namedChildren[0].childForFieldName('function')?.text === 'panic');
+  });
+}
+
+/** A name that switches on a debugging or self-checking mode: debug, debugPoset, sanity, paranoid. */
+const DEBUG_FLAG = /^(debug|sanity|paranoid|assert|verify(Invariants)?$|checkInvariants$)/i;
+
+/** The panic only runs in a debugging mode: `if debug { ... }`, `if sanity && ... { ... }`. */
+function underDebugFlag(call: Node): boolean {
+  for (let n = call.parent; n && !FUNCTION_TYPES.has(n.type); n = n.parent) {
+    if (n.type !== 'if_statement') continue;
+    let condition = n.childForFieldName('condition');
+    while (condition?.type === 'binary_expression' && condition.childForFieldName('operator')?.type === '&&') {
+      condition = condition.childForFieldName('left');
+    }
+    const name = condition?.type === 'selector_expression' ? condition.childForFieldName('field') : condition;
+    if ((name?.type === 'identifier' || name?.type === 'field_identifier') && DEBUG_FLAG.test(name.text)) return true;
+  }
+  return false;
 }
 
 export default defineRule({
@@ -24,9 +106,14 @@ export default defineRule({
     if (ctx.facts.packageName === 'main') return;
     const call = captures.get('call')!;
     const decl = enclosingDeclaration(call);
-    const name = decl ? functionName(decl) : '';
-    if (decl?.type === 'function_declaration' && name === 'init') return;
-    if (/^(Must|must)/.test(name) || isRepanic(call)) return;
+    // Package initialisation: init, or a package-level `var x = func() T { ... }()`.
+    if (!decl || (decl.type === 'function_declaration' && functionName(decl) === 'init')) return;
+    if (/^(Must|must)/.test(functionName(decl)) || isRepanic(call)) return;
+    // A documented panic ("It panics if n < 0.") is part of the function's contract, as
+    // with slice indexing or prometheus's CounterVec.With next to GetMetricWith.
+    if (/\bpanic/i.test(docComment(decl))) return;
+    if (INVARIANT_MESSAGE.test(messageOf(call) ?? '')) return;
+    if (inExhaustiveDefault(call) || afterExhaustiveSwitch(call) || underDebugFlag(call)) return;
     ctx.report({
       node: call,
       message: `panic in package ${ctx.facts.packageName} takes down every program that imports it: return an error instead`,
