@@ -3,7 +3,7 @@
 // the document being edited: it only hashes files and merges results. Results come
 // from the cache (cli/cache.ts) when a file is unchanged, so a re-opened workspace is
 // ready after hashing its files. Files are found as the CLI finds them (cli/files.ts:
-// no vendor/, testdata/, node_modules/ or hidden folders; generated files yield no
+// no vendor/, testdata/, node_modules/, or . and _ folders; generated files yield no
 // findings), and watched-file events update only what changed, in batches.
 import * as os from 'os';
 import * as path from 'path';
@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import type { ScanStatus } from '../../../protocol';
 import type { GodebtConfig } from '../engine/config';
 import { cacheKey, defaultCacheDir, lintCached, ResultCache, sha256 } from '../cli/cache';
-import { collectInputs, isLintable, skipsFolder } from '../cli/files';
+import { collectInputs, isLintable, skipsFile, skipsFolder } from '../cli/files';
 import type { FileResult, LintSettings } from '../cli/lintOne';
 import { LintPool } from '../cli/pool';
 import { DEFAULT_MAX_DOCUMENT_SIZE } from './lintService';
@@ -146,7 +146,7 @@ export class WorkspaceScan {
       const relative = path.relative(folder, file);
       if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) continue;
       const parts = relative.split(path.sep);
-      if (parts.slice(0, -1).some(skipsFolder)) return undefined;
+      if (parts.slice(0, -1).some(skipsFolder) || skipsFile(parts[parts.length - 1])) return undefined;
       return folder;
     }
     return undefined;
