@@ -28,6 +28,15 @@ export default cases({
       code: '//go:build ignore\n\npackage gob\n\nfunc dump(n int) {\n\tif n < 0 {\n\t\tpanic("bad wire type")\n\t}\n}\n',
     },
     {
+      name: 'a command\'s own packages, under a cmd/ folder (cmd/compile/internal/ssa)',
+      fileName: '/usr/lib/go/src/cmd/compile/internal/ssa/poset.go',
+      code: 'package ssa\n\nfunc (po *poset) undo(idx int) {\n\tif idx != po.lastidx {\n\t\tpanic("invalid newnode index")\n\t}\n}\n',
+    },
+    {
+      name: 'test-support packages (httptest, testutil, packagestest)',
+      code: 'package httptest\n\nfunc newLocalListener(err error) {\n\tif err != nil {\n\t\tpanic("httptest: failed to listen on a port: " + err.Error())\n\t}\n}\n',
+    },
+    {
       name: 'package-level initialisation, like init (lesson from real code)',
       code: 'package p\n\nvar table = func() map[string]int {\n\tm := map[string]int{}\n\tif len(m) != 0 {\n\t\tpanic("table")\n\t}\n\treturn m\n}()\n',
     },

@@ -1,28 +1,13 @@
 import type { Node } from 'web-tree-sitter';
 import { boundToRecover } from '../../engine/errorIdioms';
 import { docComment, enclosingDeclaration, FUNCTION_TYPES, functionName } from '../../engine/goSyntax';
+import { isLibraryCode, statesInvariant } from '../../engine/libraryCode';
 import { defineRule } from '../../engine/rule';
 
 /** A re-panic: `panic(r)` where r was bound to recover() in the same function. */
 function isRepanic(call: Node): boolean {
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
   return args.length === 1 && args[0]?.type === 'identifier' && boundToRecover(args[0]);
-}
-
-/**
- * Messages that say the panic guards an invariant, not an input: the code cannot get
- * there unless the package itself is broken, and no caller could handle an error.
- */
-const INVARIANT_MESSAGE = new RegExp([
-  'unreachable', 'not reached', 'impossible', 'internal error', 'invariant', '\\bbug\\b', 'programm(?:er|ing) error',
-  "(?:can'?t|cannot|should ?n[o']t|should never|must not|must never|never) (?:happen|occur|get here|be reached|reach here)",
-].join('|'), 'i');
-
-/** The first string literal of the panic's argument (the message, or a format's start). */
-function messageOf(call: Node): string | undefined {
-  const args = call.childForFieldName('arguments');
-  const literal = args?.descendantsOfType(['interpreted_string_literal', 'raw_string_literal'])[0];
-  return literal?.text;
 }
 
 /**
@@ -103,7 +88,7 @@ export default defineRule({
   },
   query: '(call_expression function: (identifier) @function (#eq? @function "panic")) @call',
   check(ctx, captures) {
-    if (ctx.facts.packageName === 'main') return;
+    if (!isLibraryCode(ctx.facts)) return;
     const call = captures.get('call')!;
     const decl = enclosingDeclaration(call);
     // Package initialisation: init, or a package-level `var x = func() T { ... }()`.
@@ -112,7 +97,7 @@ export default defineRule({
     // A documented panic ("It panics if n < 0.") is part of the function's contract, as
     // with slice indexing or prometheus's CounterVec.With next to GetMetricWith.
     if (/\bpanic/i.test(docComment(decl))) return;
-    if (INVARIANT_MESSAGE.test(messageOf(call) ?? '')) return;
+    if (statesInvariant(call)) return;
     if (inExhaustiveDefault(call) || afterExhaustiveSwitch(call) || underDebugFlag(call)) return;
     ctx.report({
       node: call,
