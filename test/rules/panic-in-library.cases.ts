@@ -45,6 +45,14 @@ export default cases({
       code: 'package p\n\nfunc f(x int) int {\n\tif x > 0 {\n\t\treturn x\n\t}\n\tpanic("unreachable")\n}\n\nfunc g() {\n\tpanic("not reached")\n}\n\nfunc h(n int) {\n\tif n < 0 {\n\t\tpanic(fmt.Sprintf("internal error: n = %d", n))\n\t}\n\tif n > 9 {\n\t\tpanic("this should never happen")\n\t}\n\tif n == 5 {\n\t\tpanic("BUG: five")\n\t}\n}\n',
     },
     {
+      name: 'a comment that says the code is unreachable, or an internal-error value (database/sql, gcimporter)',
+      code: 'package p\n\nfunc removeDep(ok bool) {\n\tif !ok {\n\t\t// Nothing removed. Shouldn\'t happen.\n\t\tpanic("unpaired removeDep")\n\t}\n}\n\nfunc kind(x int) int {\n\tif x > 0 {\n\t\treturn 1\n\t}\n\tpanic(x) // unreachable\n}\n\nfunc export(recv bool) {\n\tif recv {\n\t\tpanic(internalErrorf("unexpected receiver"))\n\t}\n\tpanic(ErrInternalError)\n}\n',
+    },
+    {
+      name: 'go-fuzz entry points report a bug by panicking',
+      code: 'package textfuzz\n\nfunc Fuzz(data []byte) int {\n\tif err := check(data); err != nil {\n\t\tpanic(err)\n\t}\n\treturn 1\n}\n',
+    },
+    {
       name: 'the default branch of a switch over named constants or types (an exhaustive switch)',
       code: 'package p\n\nimport "fmt"\n\nfunc name(op Op) string {\n\tswitch op {\n\tcase OpAdd, token.SUB:\n\t\treturn "+"\n\tdefault:\n\t\tpanic(fmt.Sprintf("bad op %d", op))\n\t}\n}\n\nfunc size(v any) int {\n\tswitch v := v.(type) {\n\tcase int32:\n\t\treturn 4\n\tdefault:\n\t\tpanic(fmt.Sprintf("unexpected %T", v))\n\t}\n}\n',
     },
@@ -78,6 +86,10 @@ export default cases({
     {
       name: 'panicking with a value that did not come from recover()',
       code: 'package p\n\nimport "errors"\n\nfunc f() {\n\tdefer func() {\n\t\tif r := recover(); r != nil {\n\t\t\t«panic(errors.New("wrapped"))»\n\t\t}\n\t}()\n\tr := 1\n\t«panic(r)»\n}\n',
+    },
+    {
+      name: 'a comment that is not about the panic, two lines up',
+      code: 'package p\n\nfunc f(key string) {\n\t// unreachable keys are dropped\n\tx := 1\n\tif key == "" {\n\t\t«panic("empty key")»\n\t}\n\t_ = x\n}\n',
     },
     {
       name: 'a panic on an error returned by a call',

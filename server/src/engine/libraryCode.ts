@@ -25,13 +25,46 @@ const INVARIANT_MESSAGE = new RegExp([
   "(?:can'?t|cannot|should ?n[o']t|should never|must not|must never|never) (?:happen|occur|get here|be reached|reach here)",
 ].join('|'), 'i');
 
+/** An internal-error value or constructor: internalErrorf(...), ErrInternalError, errInternal. */
+const INTERNAL_ERROR_NAME = /internal_?err|errinternal/i;
+
 /**
- * True when the call's message (its first string literal: the message, or the start of
- * a format) says that it guards an invariant: `panic("unreachable")`,
- * `log.Panicf("internal error: %v", err)`.
+ * True when the call says that it guards an invariant: by its message (the first string
+ * literal of its arguments: the message, or the start of a format), as in
+ * `panic("unreachable")` and `log.Panicf("internal error: %v", err)`; by an internal-error
+ * value (`panic(internalErrorf(...))`); or by a comment at the end of its line or on the
+ * lines right above it (`// Shouldn't happen.`).
  */
 export function statesInvariant(call: Node): boolean {
   const args = call.childForFieldName('arguments');
-  const literal = args?.descendantsOfType(['interpreted_string_literal', 'raw_string_literal'])[0];
-  return !!literal && INVARIANT_MESSAGE.test(literal.text);
+  if (!args) return false;
+  const literal = args.descendantsOfType(['interpreted_string_literal', 'raw_string_literal'])[0];
+  if (literal && INVARIANT_MESSAGE.test(literal.text)) return true;
+  if (args.descendantsOfType('identifier').some((id) => id && INTERNAL_ERROR_NAME.test(id.text))) return true;
+  return commentsAround(call).some((text) => INVARIANT_MESSAGE.test(text));
+}
+
+/** The comment after the call's statement on its last line, and the comment lines right above the statement. */
+function commentsAround(call: Node): string[] {
+  let statement = call;
+  while (statement.parent && statement.parent.type !== 'statement_list' && statement.parent.type !== 'block') statement = statement.parent;
+  const texts: string[] = [];
+  const next = sibling(statement, 'next');
+  if (next?.type === 'comment' && next.startPosition.row === statement.endPosition.row) texts.push(next.text);
+  let row = statement.startPosition.row;
+  for (let c = sibling(statement, 'previous'); c?.type === 'comment' && c.endPosition.row === row - 1; c = sibling(c, 'previous')) {
+    texts.push(c.text);
+    row = c.startPosition.row;
+  }
+  return texts;
+}
+
+/**
+ * The node's neighbour, looking past the edge of a statement list: tree-sitter-go puts
+ * a comment before a block's first statement (or after its last) beside the list.
+ */
+function sibling(node: Node, side: 'previous' | 'next'): Node | null {
+  const own = side === 'previous' ? node.previousSibling : node.nextSibling;
+  if (own || node.parent?.type !== 'statement_list') return own;
+  return side === 'previous' ? node.parent.previousSibling : node.parent.nextSibling;
 }

@@ -93,7 +93,8 @@ export default defineRule({
     const decl = enclosingDeclaration(call);
     // Package initialisation: init, or a package-level `var x = func() T { ... }()`.
     if (!decl || (decl.type === 'function_declaration' && functionName(decl) === 'init')) return;
-    if (/^(Must|must)/.test(functionName(decl)) || isRepanic(call)) return;
+    // go-fuzz entry points (func Fuzz(data []byte) int) report a bug by panicking.
+    if (/^(Must|must|Fuzz)/.test(functionName(decl)) || isRepanic(call)) return;
     // A documented panic ("It panics if n < 0.") is part of the function's contract, as
     // with slice indexing or prometheus's CounterVec.With next to GetMetricWith.
     if (/\bpanic/i.test(docComment(decl))) return;
