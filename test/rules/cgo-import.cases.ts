@@ -16,11 +16,31 @@ export default cases({
       name: 'a constraint that only holds with the ignore tag set',
       code: '//go:build (ignore && linux) || (ignore && !linux)\n\npackage unix\n\nimport "C"\n',
     },
+    {
+      name: 'optional cgo: a file built only with the cgo tag, beside a pure-Go fallback (net, os/user)',
+      code: '//go:build cgo && !netgo && (darwin || (linux && !android) || netbsd || solaris)\n\npackage net\n\nimport "C"\n',
+    },
+    {
+      name: 'optional cgo: a file built only with a tag the user sets (icu, boringcrypto, race)',
+      code: '//go:build boringcrypto && linux && amd64 && !android && !cmd_go_bootstrap && !msan\n\npackage boring\n\nimport "C"\n',
+    },
+    {
+      name: 'optional cgo, old +build lines',
+      code: '// +build sqlite_fts5 fts5\n\npackage sqlite3\n\nimport "C"\n',
+    },
   ],
   invalid: [
     {
       name: 'build constraints that some build satisfies',
       code: '//go:build linux && !ignore\n\npackage p\n\nimport «"C"»\n',
+    },
+    {
+      name: 'a constraint on the system only: the package needs cgo there (nats-server pse_freebsd.go)',
+      code: '//go:build !amd64\n// +build !amd64\n\npackage pse\n\nimport «"C"»\n',
+    },
+    {
+      name: 'a tag the user turns off (!sqlite_omit_load_extension) holds by default',
+      code: '// +build !sqlite_omit_load_extension\n\npackage sqlite3\n\nimport «"C"»\n',
     },
     {
       name: 'a +build line with ignore as one option among others',

@@ -1,30 +1,52 @@
-// Build constraints (go.dev/cmd/go#hdr-Build_constraints): whether the go tool ever
-// builds a file. A file whose constraint needs the tag `ignore` (`//go:build ignore`,
-// `// +build ignore`) is left out of every build by convention: generators run with
-// `go run gen.go`, examples, inputs to `go tool cgo -godefs`. Rules about what a built
-// package or program does (meta.onlyBuiltFiles) skip such files.
+// Build constraints (go.dev/cmd/go#hdr-Build_constraints): which builds include a file.
+// A file whose constraint needs the tag `ignore` (`//go:build ignore`, `// +build ignore`)
+// is left out of every build by convention: generators run with `go run gen.go`,
+// examples, inputs to `go tool cgo -godefs`. Rules about what a built package or program
+// does (meta.onlyBuiltFiles) skip such files. A file that needs a tag of the user's own
+// (`//go:build icu`, `boringcrypto`, `race`) is built only on request.
 import type { FileFacts } from './fileFacts';
-
-/** The tag that no build sets, by convention. */
-const NEVER_SET = 'ignore';
-
-/** More distinct tags than this in one constraint: assume some build satisfies it. */
-const MAX_TAGS = 12;
 
 type Expr = { tag: string } | { not: Expr } | { and: [Expr, Expr] } | { or: [Expr, Expr] };
 
-const memo = new WeakMap<FileFacts, boolean>();
+/** Values of GOOS and GOARCH (go tool dist list) and the other tags the go tool sets itself. */
+const TOOL_TAGS = new Set([
+  'aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'js', 'linux', 'nacl', 'netbsd',
+  'openbsd', 'plan9', 'solaris', 'wasip1', 'windows', 'zos', 'unix',
+  '386', 'amd64', 'amd64p32', 'arm', 'armbe', 'arm64', 'arm64be', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le',
+  'mips64p32', 'mips64p32le', 'ppc', 'ppc64', 'ppc64le', 'riscv', 'riscv64', 's390', 's390x', 'sparc', 'sparc64', 'wasm',
+  'cgo', 'gc', 'gccgo',
+]);
+
+/** True for a tag that only a user's -tags (or -race, -msan, -asan) sets: not GOOS, GOARCH, cgo, a compiler or go1.N. */
+export function isUserTag(tag: string): boolean {
+  return !TOOL_TAGS.has(tag) && !/^go1\.\d+$/.test(tag);
+}
+
+const constraints = new WeakMap<FileFacts, Expr | null>();
+
+/** The file's build constraint, parsed once per lint (null: none, or one that does not parse). */
+function constraintOf(facts: FileFacts): Expr | null {
+  let constraint = constraints.get(facts);
+  if (constraint === undefined) {
+    const header = facts.source.slice(0, facts.packageClause?.startIndex ?? 0);
+    constraint = header.includes('build') ? fileConstraint(header) : null;
+    constraints.set(facts, constraint);
+  }
+  return constraint;
+}
+
+/**
+ * True when no build includes the file unless it sets one of the tags that `off` picks
+ * out: with those tags unset, no choice of the others satisfies its constraint.
+ */
+export function needsTag(facts: FileFacts, off: (tag: string) => boolean): boolean {
+  const constraint = constraintOf(facts);
+  return constraint !== null && !satisfiable(constraint, off);
+}
 
 /** True when the file's build constraint holds in no build: it needs the tag `ignore`. */
 export function neverBuilt(facts: FileFacts): boolean {
-  let result = memo.get(facts);
-  if (result === undefined) {
-    const header = facts.source.slice(0, facts.packageClause?.startIndex ?? 0);
-    const constraint = header.includes('build') ? fileConstraint(header) : null;
-    result = constraint !== null && !satisfiable(constraint);
-    memo.set(facts, result);
-  }
-  return result;
+  return needsTag(facts, (tag) => tag === 'ignore');
 }
 
 /**
@@ -100,15 +122,30 @@ function parseExpression(text: string): Expr | null {
   return at === tokens.length ? expr : null;
 }
 
-/** Whether some build (any tags set, except `ignore`) satisfies expr. */
-function satisfiable(expr: Expr): boolean {
-  const tags = [...new Set(tagsOf(expr))].filter((t) => t !== NEVER_SET);
-  if (tags.length > MAX_TAGS) return true;
-  for (let bits = 0; bits < 1 << tags.length; bits++) {
-    const set = new Set(tags.filter((_, i) => bits & (1 << i)));
-    if (evaluate(expr, set)) return true;
-  }
-  return false;
+/** More steps than this: give up and assume some build satisfies the constraint. */
+const MAX_STEPS = 10_000;
+
+/** Whether some choice of the tags not picked by off (those are unset) satisfies expr. */
+function satisfiable(expr: Expr, off: (tag: string) => boolean): boolean {
+  const set = new Map<string, boolean>();
+  for (const tag of tagsOf(expr)) set.set(tag, false);
+  const free = [...set.keys()].filter((t) => !off(t));
+  for (const tag of free) set.delete(tag);
+  let steps = 0;
+  // Assign the free tags one at a time; a branch ends when the value is known.
+  const search = (next: number): boolean => {
+    if (++steps > MAX_STEPS) return true;
+    const value = evaluate(expr, set);
+    if (value !== undefined) return value;
+    const tag = free[next];
+    for (const choice of [true, false]) {
+      set.set(tag, choice);
+      if (search(next + 1)) return true;
+    }
+    set.delete(tag);
+    return false;
+  };
+  return search(0);
 }
 
 function tagsOf(expr: Expr): string[] {
@@ -117,9 +154,18 @@ function tagsOf(expr: Expr): string[] {
   return 'and' in expr ? [...tagsOf(expr.and[0]), ...tagsOf(expr.and[1])] : [...tagsOf(expr.or[0]), ...tagsOf(expr.or[1])];
 }
 
-function evaluate(expr: Expr, set: ReadonlySet<string>): boolean {
-  if ('tag' in expr) return set.has(expr.tag);
-  if ('not' in expr) return !evaluate(expr.not, set);
-  if ('and' in expr) return evaluate(expr.and[0], set) && evaluate(expr.and[1], set);
-  return evaluate(expr.or[0], set) || evaluate(expr.or[1], set);
+/** The value of expr under a partial assignment: undefined while it depends on unassigned tags. */
+function evaluate(expr: Expr, set: ReadonlyMap<string, boolean>): boolean | undefined {
+  if ('tag' in expr) return set.get(expr.tag);
+  if ('not' in expr) {
+    const value = evaluate(expr.not, set);
+    return value === undefined ? undefined : !value;
+  }
+  const [a, b] = 'and' in expr ? expr.and : expr.or;
+  const unit = 'or' in expr; // the value that decides: true for ||, false for &&
+  const left = evaluate(a, set);
+  if (left === unit) return unit;
+  const right = evaluate(b, set);
+  if (right === unit) return unit;
+  return left === undefined || right === undefined ? undefined : !unit;
 }
