@@ -29,6 +29,29 @@ export function docComment(decl: Node): string {
   return texts.join('\n');
 }
 
+/**
+ * True when node only runs under a switch that flag names: inside an `if` of its own
+ * function whose condition is such a name (`if debug`, `if e.debugAsserts`), starts with
+ * one (`if sanity && ...`) or compares one (`if f.pass.debug > 2`). For a selector, any
+ * name in it counts (`base.Debug.Checkptr`). `if !debug` is the opposite, and does not.
+ * `if false` counts too: that code is switched off for good.
+ */
+export function underFlag(node: Node, flag: RegExp): boolean {
+  for (let n = node.parent; n && !FUNCTION_TYPES.has(n.type); n = n.parent) {
+    if (n.type !== 'if_statement') continue;
+    let condition = n.childForFieldName('condition');
+    while (condition?.type === 'binary_expression' && /^(&&|[<>=!]=|[<>])$/.test(condition.childForFieldName('operator')?.type ?? '')) {
+      condition = condition.childForFieldName('left');
+    }
+    while (condition?.type === 'selector_expression') {
+      if (flag.test(condition.childForFieldName('field')?.text ?? '')) return true;
+      condition = condition.childForFieldName('operand');
+    }
+    if (condition?.type === 'false' || (condition?.type === 'identifier' && flag.test(condition.text))) return true;
+  }
+  return false;
+}
+
 /** The declared name of a function or method declaration ("" for literals). */
 export function functionName(fn: Node): string {
   return fn.type === 'func_literal' ? '' : fn.childForFieldName('name')?.text ?? '';

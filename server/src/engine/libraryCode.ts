@@ -1,7 +1,8 @@
-// What panic-in-library and exit-in-library mean by "a package other than main": a
-// package that other programs import, whose callers its panics and exits would take
-// down. A command's own packages are not that (package main, and the packages under a
-// cmd/ folder: cmd/compile/internal/ssa, a project's cmd/server/config), nor are
+// What panic-in-library, exit-in-library and unstructured-logging mean by "a package
+// other than main": a package that other programs import, whose callers its panics,
+// exits and prints would surprise. A command's own packages are not that (package main,
+// the packages under a cmd/ folder: cmd/compile/internal/ssa, a project's
+// cmd/server/config, and packages named command or commands, as etcdctl's), nor are
 // test-support packages (httptest, testutil, packagestest), whose callers are tests.
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from './fileFacts';
@@ -9,9 +10,11 @@ import type { FileFacts } from './fileFacts';
 /** Package names of test support: ...test, ...testing, testutil, testenv, tester, testsuite. */
 const TEST_SUPPORT = /test(s|ing|util|utils|env|er|suite|helpers?)?$/i;
 
+const COMMAND_PACKAGES = new Set(['main', 'cmd', 'command', 'commands']);
+
 export function isLibraryCode(facts: FileFacts): boolean {
   const name = facts.packageName;
-  if (name === 'main' || (TEST_SUPPORT.test(name) && name !== 'latest')) return false;
+  if (COMMAND_PACKAGES.has(name) || (TEST_SUPPORT.test(name) && name !== 'latest')) return false;
   // The folders above the file (a path or a file: URI), not the file's own name.
   return !facts.fileName.split(/[\\/]/).slice(0, -1).includes('cmd');
 }

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { boundToRecover } from '../../engine/errorIdioms';
-import { docComment, enclosingDeclaration, FUNCTION_TYPES, functionName } from '../../engine/goSyntax';
+import { docComment, enclosingDeclaration, FUNCTION_TYPES, functionName, underFlag } from '../../engine/goSyntax';
 import { isLibraryCode, statesInvariant } from '../../engine/libraryCode';
 import { defineRule } from '../../engine/rule';
 
@@ -62,20 +62,6 @@ function afterExhaustiveSwitch(call: Node): boolean {
 /** A name that switches on a debugging or self-checking mode: debug, debugPoset, sanity, paranoid. */
 const DEBUG_FLAG = /^(debug|sanity|paranoid|assert|verify(Invariants)?$|checkInvariants$)/i;
 
-/** The panic only runs in a debugging mode: `if debug { ... }`, `if sanity && ... { ... }`. */
-function underDebugFlag(call: Node): boolean {
-  for (let n = call.parent; n && !FUNCTION_TYPES.has(n.type); n = n.parent) {
-    if (n.type !== 'if_statement') continue;
-    let condition = n.childForFieldName('condition');
-    while (condition?.type === 'binary_expression' && condition.childForFieldName('operator')?.type === '&&') {
-      condition = condition.childForFieldName('left');
-    }
-    const name = condition?.type === 'selector_expression' ? condition.childForFieldName('field') : condition;
-    if ((name?.type === 'identifier' || name?.type === 'field_identifier') && DEBUG_FLAG.test(name.text)) return true;
-  }
-  return false;
-}
-
 export default defineRule({
   meta: {
     id: 'panic-in-library',
@@ -99,7 +85,7 @@ export default defineRule({
     // with slice indexing or prometheus's CounterVec.With next to GetMetricWith.
     if (/\bpanic/i.test(docComment(decl))) return;
     if (statesInvariant(call)) return;
-    if (inExhaustiveDefault(call) || afterExhaustiveSwitch(call) || underDebugFlag(call)) return;
+    if (inExhaustiveDefault(call) || afterExhaustiveSwitch(call) || underFlag(call, DEBUG_FLAG)) return;
     ctx.report({
       node: call,
       message: `panic in package ${ctx.facts.packageName} takes down every program that imports it: return an error instead`,
