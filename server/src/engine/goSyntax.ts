@@ -228,3 +228,31 @@ export function isErrorLikeName(ident: Node | null | undefined): boolean {
   }
   return false;
 }
+
+/**
+ * The comments that go with the statement holding node: the one at the end of its last
+ * line, and the comment lines right above it.
+ */
+export function commentsAround(node: Node): string[] {
+  let statement = node;
+  while (statement.parent && statement.parent.type !== 'statement_list' && statement.parent.type !== 'block') statement = statement.parent;
+  const texts: string[] = [];
+  const next = sibling(statement, 'next');
+  if (next?.type === 'comment' && next.startPosition.row === statement.endPosition.row) texts.push(next.text);
+  let row = statement.startPosition.row;
+  for (let c = sibling(statement, 'previous'); c?.type === 'comment' && c.endPosition.row === row - 1; c = sibling(c, 'previous')) {
+    texts.push(c.text);
+    row = c.startPosition.row;
+  }
+  return texts;
+}
+
+/**
+ * The node's neighbour, looking past the edge of a statement list: tree-sitter-go puts
+ * a comment before a block's first statement (or after its last) beside the list.
+ */
+function sibling(node: Node, side: 'previous' | 'next'): Node | null {
+  const own = side === 'previous' ? node.previousSibling : node.nextSibling;
+  if (own || node.parent?.type !== 'statement_list') return own;
+  return side === 'previous' ? node.parent.previousSibling : node.parent.nextSibling;
+}

@@ -6,6 +6,7 @@
 // test-support packages (httptest, testutil, packagestest), whose callers are tests.
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from './fileFacts';
+import { commentsAround } from './goSyntax';
 
 /** Package names of test support: ...test, ...testing, testutil, testenv, tester, testsuite. */
 const TEST_SUPPORT = /test(s|ing|util|utils|env|er|suite|helpers?)?$/i;
@@ -45,29 +46,4 @@ export function statesInvariant(call: Node): boolean {
   if (literal && INVARIANT_MESSAGE.test(literal.text)) return true;
   if (args.descendantsOfType('identifier').some((id) => id && INTERNAL_ERROR_NAME.test(id.text))) return true;
   return commentsAround(call).some((text) => INVARIANT_MESSAGE.test(text));
-}
-
-/** The comment after the call's statement on its last line, and the comment lines right above the statement. */
-function commentsAround(call: Node): string[] {
-  let statement = call;
-  while (statement.parent && statement.parent.type !== 'statement_list' && statement.parent.type !== 'block') statement = statement.parent;
-  const texts: string[] = [];
-  const next = sibling(statement, 'next');
-  if (next?.type === 'comment' && next.startPosition.row === statement.endPosition.row) texts.push(next.text);
-  let row = statement.startPosition.row;
-  for (let c = sibling(statement, 'previous'); c?.type === 'comment' && c.endPosition.row === row - 1; c = sibling(c, 'previous')) {
-    texts.push(c.text);
-    row = c.startPosition.row;
-  }
-  return texts;
-}
-
-/**
- * The node's neighbour, looking past the edge of a statement list: tree-sitter-go puts
- * a comment before a block's first statement (or after its last) beside the list.
- */
-function sibling(node: Node, side: 'previous' | 'next'): Node | null {
-  const own = side === 'previous' ? node.previousSibling : node.nextSibling;
-  if (own || node.parent?.type !== 'statement_list') return own;
-  return side === 'previous' ? node.parent.previousSibling : node.parent.nextSibling;
 }
