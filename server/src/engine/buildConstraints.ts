@@ -1,9 +1,11 @@
 // Build constraints (go.dev/cmd/go#hdr-Build_constraints): which builds include a file.
 // A file whose constraint needs the tag `ignore` (`//go:build ignore`, `// +build ignore`)
 // is left out of every build by convention: generators run with `go run gen.go`,
-// examples, inputs to `go tool cgo -godefs`. Rules about what a built package or program
-// does (meta.onlyBuiltFiles) skip such files. A file that needs a tag of the user's own
-// (`//go:build icu`, `boringcrypto`, `race`) is built only on request.
+// examples, inputs to `go tool cgo -godefs`. The tags of generator and example programs
+// (`generate`, `codegen`, `example`, ...) mean the same. Rules about what a built
+// package or program does (meta.onlyBuiltFiles) skip such files. A file that needs a
+// tag of the user's own (`//go:build icu`, `boringcrypto`, `race`) is built only on
+// request.
 import type { FileFacts } from './fileFacts';
 
 type Expr = { tag: string } | { not: Expr } | { and: [Expr, Expr] } | { or: [Expr, Expr] };
@@ -44,9 +46,12 @@ export function needsTag(facts: FileFacts, off: (tag: string) => boolean): boole
   return constraint !== null && !satisfiable(constraint, off);
 }
 
-/** True when the file's build constraint holds in no build: it needs the tag `ignore`. */
+/** Tags that by convention mark files outside the package: ignore, and those of generators, examples and tool lists. */
+const OUTSIDE_TAGS = new Set(['ignore', 'gen', 'generate', 'codegen', 'example', 'examples', 'tools']);
+
+/** True when the file is in no build of the package: its constraint needs `ignore` (or a generator's or example's tag). */
 export function neverBuilt(facts: FileFacts): boolean {
-  return needsTag(facts, (tag) => tag === 'ignore');
+  return needsTag(facts, (tag) => OUTSIDE_TAGS.has(tag));
 }
 
 /**

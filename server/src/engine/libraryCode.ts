@@ -13,9 +13,14 @@ const TEST_SUPPORT = /test(s|ing|util|utils|env|er|suite|helpers?)?$/i;
 
 const COMMAND_PACKAGES = new Set(['main', 'cmd', 'command', 'commands']);
 
+/** Test-support packages (httptest, testutil, awstesting): their servers and clients talk to tests. */
+export function isTestSupport(facts: FileFacts): boolean {
+  return TEST_SUPPORT.test(facts.packageName) && facts.packageName !== 'latest';
+}
+
 export function isLibraryCode(facts: FileFacts): boolean {
   const name = facts.packageName;
-  if (COMMAND_PACKAGES.has(name) || (TEST_SUPPORT.test(name) && name !== 'latest')) return false;
+  if (COMMAND_PACKAGES.has(name) || isTestSupport(facts)) return false;
   // The folders above the file (a path or a file: URI), not the file's own name.
   return !facts.fileName.split(/[\\/]/).slice(0, -1).includes('cmd');
 }
