@@ -38,6 +38,9 @@ export function retryLoop(loop: Node, facts: FileFacts): RetryLoop | null {
   if (loop.type !== 'for_statement' || walksCollection(loop)) return null;
   // Retrying a system call interrupted by a signal is immediate by design.
   if (loop.text.includes('EINTR')) return null;
+  // `for err == nil { ... }` stops at the first failure it does not remedy (etcdctl's
+  // auth enable: create the missing root role, then try once more): no blind retry.
+  if (stopsOnFailure(loop)) return null;
   const body = loop.childForFieldName('body');
   const statements = statementsOf(body);
   const label = loop.parent?.type === 'labeled_statement' ? loop.parent.childForFieldName('label')?.text : undefined;
@@ -90,9 +93,18 @@ export function namesChangedIn(loop: Node): Set<string> {
   return names;
 }
 
+/** A loop whose own condition is `ERR == nil`. */
+function stopsOnFailure(loop: Node): boolean {
+  const condition = loop.namedChildren.find((c) => c?.type === 'binary_expression');
+  return !!condition && errorTest(condition)?.isNil === true;
+}
+
 /** `ERR == nil` or `ERR != nil` (either way round) on an error-like name. */
 function errorCheck(ifStmt: Node): { name: string; isNil: boolean } | null {
-  const condition = ifStmt.childForFieldName('condition');
+  return errorTest(ifStmt.childForFieldName('condition'));
+}
+
+function errorTest(condition: Node | null): { name: string; isNil: boolean } | null {
   if (condition?.type !== 'binary_expression') return null;
   const operator = condition.childForFieldName('operator')?.text;
   if (operator !== '==' && operator !== '!=') return null;
