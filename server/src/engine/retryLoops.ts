@@ -29,6 +29,8 @@ export interface RetryLoop {
   loop: Node;
   /** The `for` keyword, where retry findings are reported. */
   keyword: Span;
+  /** The call the loop attempts again. */
+  attempt: Node;
   /** Every way the loop waits between attempts (its header, nested loops and literals included). */
   delays: Delay[];
 }
@@ -45,12 +47,14 @@ export function retryLoop(loop: Node, facts: FileFacts): RetryLoop | null {
   const statements = statementsOf(body);
   const label = loop.parent?.type === 'labeled_statement' ? loop.parent.childForFieldName('label')?.text : undefined;
   let changing: Set<string> | undefined;
+  let attempt: Node | undefined;
   const found = statements.some((stmt, index) => {
     if (stmt.type !== 'if_statement') return false;
     const check = errorCheck(stmt);
     if (!check) return false;
     const call = attemptCall(stmt, statements.slice(0, index), check.name);
     if (!call || !isRepeatedAttempt(call, (changing ??= inputsChangedIn(loop)))) return false;
+    attempt = call;
     const consequence = stmt.childForFieldName('consequence');
     const alternative = stmt.childForFieldName('alternative');
     const success = check.isNil ? consequence : alternative?.type === 'block' ? alternative : null;
@@ -61,9 +65,9 @@ export function retryLoop(loop: Node, facts: FileFacts): RetryLoop | null {
     return index === statements.length - 1 && !alternative && !isTerminating(consequence) && !mayLeave(consequence) &&
       !countsRoundsRegardless(loop, check.name);
   });
-  if (!found) return null;
+  if (!found || !attempt) return null;
   const keyword = loop.child(0)!;
-  return { loop, keyword: { start: keyword.startIndex, end: keyword.endIndex }, delays: delaysIn(loop, facts) };
+  return { loop, keyword: { start: keyword.startIndex, end: keyword.endIndex }, attempt, delays: delaysIn(loop, facts) };
 }
 
 /**
