@@ -48,6 +48,16 @@ export default cases({
   ],
   invalid: [
     {
+      name: 'the fix takes a blank line along where it would hang after ( or before ) of a var block (ugorji/go codec)',
+      code: 'package p\n\nvar (\n\t«// a = c + 1»\n\n\tc = 1\n\n\t«// d = false»\n)\n',
+      output: 'package p\n\nvar (\n\tc = 1\n)\n',
+    },
+    {
+      name: 'the fix takes a blank line along at the end of the file',
+      code: 'package p\n\nfunc f() {}\n\n«// func g() {\n// \tf()\n// }»\n',
+      output: 'package p\n\nfunc f() {}\n',
+    },
+    {
       name: 'one-line dead code: it names what the file names, or is switched off without a space, or prints a literal',
       code: 'package p\n\nimport "fmt"\n\nfunc f(x map[int]int, rtid int) {\n\t«// delete(x, rtid)»\n\tfmt.Println(x)\n\t«//dump(x)»\n\tfmt.Println(rtid)\n\t«// xdebugf("state %v", x)»\n}\n',
       output: 'package p\n\nimport "fmt"\n\nfunc f(x map[int]int, rtid int) {\n\tfmt.Println(x)\n\tfmt.Println(rtid)\n}\n',

@@ -266,7 +266,8 @@ const UNALIGNED_PARENTS = new Set(['statement_list', 'block', 'source_file']);
 
 /**
  * Deletes the comment's whole lines and keeps the file gofmt-clean: no two blank lines
- * in a row, no blank line left hanging right after `{` or right before `}`. Null when
+ * in a row, no blank line left hanging right after `{` or `(` (a var or const block),
+ * right before `}` or `)`, or at the end of the file. Null when
  * the deletion would join two runs of lines that gofmt aligns (struct fields, var
  * blocks, trailing comments): gofmt would then realign them, which a fix cannot know.
  */
@@ -284,7 +285,8 @@ function deleteLines(source: string, first: Node, last: Node): Fix | null {
     const aligned = !UNALIGNED_PARENTS.has(first.parent?.type ?? '') || trailingComment(previousLine) || trailingComment(nextLine);
     if (aligned) return null;
   }
-  if ((previousBlank || previousLine.trimEnd().endsWith('{')) && nextBlank) to = nextLineEnd + 1;
-  else if (previousBlank && nextLine.trim().startsWith('}')) from = source.lastIndexOf('\n', from - 2) + 1;
+  const atEnd = source.slice(to).trim() === '';
+  if ((previousBlank || /[{(]$/.test(previousLine.trimEnd())) && nextBlank) to = nextLineEnd + 1;
+  else if (previousBlank && (/^[})]/.test(nextLine.trim()) || atEnd)) from = source.lastIndexOf('\n', from - 2) + 1;
   return { title: 'Delete the commented-out code', edits: [{ start: from, end: to, text: '' }] };
 }
