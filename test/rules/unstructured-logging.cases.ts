@@ -13,7 +13,7 @@ export default cases({
     },
     {
       name: 'fmt.Print in a function whose job is printing (kr/pretty Printf, go/parser printTrace, analysisflags Help)',
-      code: 'package pretty\n\nimport "fmt"\n\nfunc Printf(format string, a ...any) (int, error) {\n\treturn fmt.Printf(format, a...)\n}\n\nfunc (p *parser) printTrace(a ...any) {\n\tfmt.Print(a...)\n}\n\nfunc Help(progname string) {\n\tfmt.Println(progname)\n}\n\nfunc (t *Tree) Dump() {\n\tfmt.Println(t)\n}\n',
+      code: 'package pretty\n\nimport "fmt"\n\nfunc Printf(format string, a ...any) (int, error) {\n\treturn fmt.Printf(format, a...)\n}\n\nfunc (p *parser) printTrace(a ...any) {\n\tfmt.Print(a...)\n}\n\nfunc Help(progname string) {\n\tfmt.Println(progname)\n}\n\nfunc (t *Tree) Dump() {\n\tfmt.Println(t)\n}\n\nfunc Fuzz(data []byte) int {\n\tfmt.Printf("input = %q\\n", data)\n\treturn 0\n}\n',
     },
     {
       name: 'fmt.Print dumps behind a debugging switch (the compiler\'s regalloc)',

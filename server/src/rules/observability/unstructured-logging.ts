@@ -8,8 +8,11 @@ import { defineRule } from '../../engine/rule';
 
 const SLOG = 'log/slog';
 
-/** Functions whose job is to print: a package's own Printf, Dump, printTrace, usage, Help. */
-const PRINTING_FUNCTION = /^(f?print|dump|debug|trace|usage|help|show|display)|(Usage|Help)$/i;
+/**
+ * Functions whose job is to print: a package's own Printf, Dump, printTrace, usage, Help;
+ * and go-fuzz entry points (Fuzz), which print what they found before they panic.
+ */
+const PRINTING_FUNCTION = /^(f?print|dump|debug|trace|usage|help|show|display|fuzz)|(Usage|Help)$/i;
 
 /** Switches of a debugging dump: if debug { ... }, if s.f.pass.debug > 2 { ... }, if verbose { ... }. */
 const DEBUG_SWITCH = /^(debug|trace|verbose)/i;
