@@ -4,7 +4,7 @@ export default cases({
   valid: [
     {
       name: 'a comment says the error is ignored on purpose (glog: os.Remove(symlink) // ignore err)',
-      code: 'package p\n\nimport "os"\n\nfunc f(link, name string) error {\n\tos.Remove(link)        // ignore err\n\tos.Symlink(name, link) // ignore err\n\t// Best effort: the directory may be in use.\n\tos.RemoveAll(name)\n\treturn nil\n}\n',
+      code: 'package p\n\nimport "os"\n\nfunc f(link, name string) error {\n\tos.Remove(link)        // ignore err\n\tos.Symlink(name, link) // ignore err\n\t// Best effort: the directory may be in use.\n\tos.RemoveAll(name)\n\t// no op if not empty\n\tos.Remove(link)\n\treturn nil\n}\n',
     },
     {
       name: 'best-effort clean-up on the way out of a failure (the failure is what gets reported)',

@@ -117,7 +117,7 @@ function isCleanupCall(node: Node | null | undefined): boolean {
 }
 
 /** A comment at the end of the line or right above it that says the error is left unchecked on purpose. */
-const IGNORED_ON_PURPOSE = /\bignor|best[- ]effort|don'?t care|doesn'?t matter|not important/i;
+const IGNORED_ON_PURPOSE = /\bignor|best[- ]effort|don'?t care|doesn'?t matter|not important|\bno[- ]?op\b|(may|can|might) fail|\b(ok|okay|fine) if\b/i;
 
 
 /** The last name of an identifier or selector receiver (s.db -> "db"); null for other shapes. */
