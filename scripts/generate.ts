@@ -65,6 +65,7 @@ function pageHeader(rule: Rule): string {
     `**Effort:** ${effortText(rule)}`,
     `**Quick fix:** ${m.fixable ? 'yes' : 'no'}`,
   ];
+  if (m.onlyBuiltFiles) facts.push('**Skips:** files no build includes (`//go:build ignore`)');
   if (m.nolintAliases?.length) facts.push(`**nolint aliases:** ${m.nolintAliases.map((a) => `\`${a}\``).join(', ')}`);
   const options = Object.entries(m.options ?? {}).map(([name, o]) => `- \`${name}\` (default \`${o.default}\`): ${o.description}`);
   return [

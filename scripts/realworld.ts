@@ -21,6 +21,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Node } from 'web-tree-sitter';
+import { skipsFile, skipsFolder } from '../server/src/cli/files';
 import type { Finding } from '../server/src/engine/finding';
 import { GoParser } from '../server/src/engine/goParser';
 import { collectFileFacts } from '../server/src/engine/fileFacts';
@@ -114,7 +115,8 @@ function corpusRoot(name: string): string {
 
 /**
  * The Go files and go.mod files under root, in path order, as a folder scan sees
- * them: vendor/, testdata/ and hidden folders skipped, _test.go files left out (the
+ * them: vendor/, testdata/, and folders and files named .x or _x skipped (cli/files.ts),
+ * _test.go files left out (the
  * default configuration runs no rule on them). Debian links packages into the tree,
  * so each real file is visited once and symlink cycles are cut.
  */
@@ -134,8 +136,8 @@ function walk(root: string): string[] {
         continue; // a dangling link
       }
       if (stat.isDirectory()) {
-        if (entry !== 'vendor' && entry !== 'testdata' && !entry.startsWith('.')) visit(full);
-      } else if (stat.isFile() && (entry === 'go.mod' || (entry.endsWith('.go') && !entry.endsWith('_test.go')))) {
+        if (!skipsFolder(entry)) visit(full);
+      } else if (stat.isFile() && !skipsFile(entry) && (entry === 'go.mod' || (entry.endsWith('.go') && !entry.endsWith('_test.go')))) {
         const realFile = fs.realpathSync(full);
         if (!seen.has(realFile)) {
           seen.add(realFile);

@@ -103,7 +103,7 @@ describe('godebt CLI', function () {
   });
 
   describe('which files are linted', () => {
-    it('walks folders, skipping vendor/, testdata/, node_modules/ and hidden folders', () => {
+    it('walks folders, skipping vendor/, testdata/, node_modules/, and folders and files named .x or _x (the go tool ignores them)', () => {
       const root = tree({
         'a.go': TODO_GO,
         'go.mod': 'module example.com/x\n\ngo 1.21\n',
@@ -113,6 +113,8 @@ describe('godebt CLI', function () {
         'node_modules/n/n.go': TODO_GO,
         '.git/g.go': TODO_GO,
         'x/.cache/c.go': TODO_GO,
+        '_examples/e.go': TODO_GO,
+        'x/_gen.go': TODO_GO,
         'notes.txt': 'TODO: not Go',
       });
       const { output } = runJson([], root);

@@ -2,6 +2,10 @@ import { cases } from '../support/ruleTester';
 
 export default cases({
   valid: [
+    {
+      name: 'one-line notation that names what the file never names (cmd/compile walk, nats-server accounts)',
+      code: 'package p\n\nfunc grow(s []int, n int) []int {\n\t// s = growslice(T, s, n)\n\ts = append(s, make([]int, n)...)\n\t// SplitFromRight(token, position)\n\treturn s\n}\n',
+    },
     { name: 'prose', code: 'package p\n\n// The cache holds at most one entry per key; older entries are evicted first\nvar cache = map[string]int{}\n' },
     { name: 'a sentence ending in "." is prose when it has no :=, ( or {', code: 'package p\n\nfunc f() {\n\t// Set the limit = 10 when in doubt.\n}\n' },
     { name: 'directive //go:', code: 'package p\n\n//go:generate stringer -type=Kind\ntype Kind int\n' },
@@ -43,6 +47,21 @@ export default cases({
     { name: 'pseudo-code with ... does not parse', code: 'package p\n\nfunc f() {\n\t// for {\n\t//\t...\n\t// }\n}\n' },
   ],
   invalid: [
+    {
+      name: 'the fix takes a blank line along where it would hang after ( or before ) of a var block (ugorji/go codec)',
+      code: 'package p\n\nvar (\n\t«// a = c + 1»\n\n\tc = 1\n\n\t«// d = false»\n)\n',
+      output: 'package p\n\nvar (\n\tc = 1\n)\n',
+    },
+    {
+      name: 'the fix takes a blank line along at the end of the file',
+      code: 'package p\n\nfunc f() {}\n\n«// func g() {\n// \tf()\n// }»\n',
+      output: 'package p\n\nfunc f() {}\n',
+    },
+    {
+      name: 'one-line dead code: it names what the file names, or is switched off without a space, or prints a literal',
+      code: 'package p\n\nimport "fmt"\n\nfunc f(x map[int]int, rtid int) {\n\t«// delete(x, rtid)»\n\tfmt.Println(x)\n\t«//dump(x)»\n\tfmt.Println(rtid)\n\t«// xdebugf("state %v", x)»\n}\n',
+      output: 'package p\n\nimport "fmt"\n\nfunc f(x map[int]int, rtid int) {\n\tfmt.Println(x)\n\tfmt.Println(rtid)\n}\n',
+    },
     {
       name: 'a run of consecutive // comment lines that parses as Go statements',
       code: 'package p\n\nfunc f() int {\n\tx := 1\n\t«// y := x * 2\n\t// if y > 10 {\n\t//\treturn y\n\t// }»\n\treturn x\n}\n',

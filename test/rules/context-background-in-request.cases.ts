@@ -3,6 +3,10 @@ import { cases } from '../support/ruleTester';
 export default cases({
   valid: [
     {
+      name: 'in the select case of a named Done channel: the context is over (lib/pq query cancellation)',
+      code: 'package p\n\nimport (\n\t"context"\n\t"time"\n)\n\nfunc watch(ctx context.Context, cancel func(context.Context) error) {\n\tif done := ctx.Done(); done != nil {\n\t\tgo func() {\n\t\t\tselect {\n\t\t\tcase <-done:\n\t\t\t\tc, stop := context.WithTimeout(context.Background(), time.Second)\n\t\t\t\tdefer stop()\n\t\t\t\t_ = cancel(c)\n\t\t\t}\n\t\t}()\n\t}\n}\n',
+    },
+    {
       name: 'main',
       code: 'package main\n\nimport "context"\n\nfunc main() {\n\tctx := context.Background()\n\trun(ctx)\n}\n\nfunc run(context.Context) {}\n',
     },

@@ -19,6 +19,14 @@ export default cases({
       code: 'package p\n\nfunc f(v any) int {\n\tswitch x := v.(type) {\n\tcase int:\n\t\treturn x\n\t}\n\tn, _ := v.(int)\n\treturn n\n}\n',
     },
     {
+      name: 'a parameter named err whose type is not error (gccgoimporter: func (p *parser) error(err any))',
+      code: 'package p\n\nimport "errors"\n\nfunc fail(err any) error {\n\tif s, ok := err.(string); ok {\n\t\treturn errors.New(s)\n\t}\n\tswitch e := err.(type) {\n\tcase error:\n\t\treturn e\n\t}\n\treturn nil\n}\n',
+    },
+    {
+      name: 'an assertion to a type no error can have',
+      code: 'package p\n\nfunc f() {\n\terr := load()\n\tif s, ok := err.(string); ok {\n\t\t_ = s\n\t}\n\t_, _ = err.([]byte)\n}\n',
+    },
+    {
       name: 'errors.As already',
       code: 'package p\n\nimport (\n\t"errors"\n\t"io/fs"\n)\n\nfunc f(err error) string {\n\tvar pathErr *fs.PathError\n\tif errors.As(err, &pathErr) {\n\t\treturn pathErr.Path\n\t}\n\treturn ""\n}\n',
     },

@@ -3,6 +3,14 @@ import { cases } from '../support/ruleTester';
 export default cases({
   valid: [
     {
+      name: 'a comment says the error is ignored on purpose (glog: os.Remove(symlink) // ignore err)',
+      code: 'package p\n\nimport "os"\n\nfunc f(link, name string) error {\n\tos.Remove(link)        // ignore err\n\tos.Symlink(name, link) // ignore err\n\t// Best effort: the directory may be in use.\n\tos.RemoveAll(name)\n\t// no op if not empty\n\tos.Remove(link)\n\treturn nil\n}\n',
+    },
+    {
+      name: 'best-effort clean-up on the way out of a failure (the failure is what gets reported)',
+      code: 'package p\n\nimport "os"\n\nfunc write(name string, b []byte) (*os.File, error) {\n\tf, err := os.Create(name)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\tif _, err := f.Write(b); err != nil {\n\t\tf.Close()\n\t\tos.Remove(f.Name())\n\t\treturn nil, err\n\t}\n\tif err := f.Sync(); err != nil {\n\t\tos.Remove(name)\n\t\tpanic(err)\n\t}\n\treturn f, nil\n}\n',
+    },
+    {
       name: 'defer x.Close() and other deferred calls',
       code: 'package p\n\nimport "os"\n\nfunc f(name string) {\n\tfile, _ := os.Open(name)\n\tdefer file.Close()\n\tdefer os.Remove(name)\n}\n',
     },
@@ -60,6 +68,11 @@ export default cases({
     },
   ],
   invalid: [
+    {
+      name: 'a removal followed by a successful return is not clean-up after a failure',
+      code: 'package p\n\nimport "os"\n\nfunc f(tmp string) (int, error) {\n\t«os.Remove(tmp)»\n\treturn 1, nil\n}\n',
+      output: 'package p\n\nimport "os"\n\nfunc f(tmp string) (int, error) {\n\tif err := os.Remove(tmp); err != nil {\n\t\treturn 0, err\n\t}\n\treturn 1, nil\n}\n',
+    },
     {
       name: 'json.Unmarshal, in a function returning an error',
       code: 'package p\n\nimport "encoding/json"\n\nfunc f(b []byte) (*T, int, error) {\n\tvar v T\n\t«json.Unmarshal(b, &v)»\n\treturn &v, 0, nil\n}\n\ntype T struct{}\n',
@@ -138,8 +151,8 @@ export default cases({
     },
     {
       name: 'a trailing comment stays after the block, without its alignment padding (found in glog)',
-      code: 'package p\n\nimport "os"\n\nfunc f(link, name string) error {\n\t«os.Remove(link)»        // ignore err\n\tos.Symlink(name, link) // ignore err\n\treturn nil\n}\n',
-      output: 'package p\n\nimport "os"\n\nfunc f(link, name string) error {\n\tif err := os.Remove(link); err != nil {\n\t\treturn err\n\t} // ignore err\n\tos.Symlink(name, link) // ignore err\n\treturn nil\n}\n',
+      code: 'package p\n\nimport "os"\n\nfunc f(link, name string) error {\n\t«os.Remove(link)»        // the old link\n\tos.Symlink(name, link) // the new one\n\treturn nil\n}\n',
+      output: 'package p\n\nimport "os"\n\nfunc f(link, name string) error {\n\tif err := os.Remove(link); err != nil {\n\t\treturn err\n\t} // the old link\n\tos.Symlink(name, link) // the new one\n\treturn nil\n}\n',
     },
     {
       name: 'no fix when a result type is declared in another file: Repo{} would not compile if Repo is an interface (found in cmd/go)',

@@ -3,6 +3,10 @@ import { cases } from '../support/ruleTester';
 export default cases({
   valid: [
     {
+      name: 'the error is one of the results a check reports (testing/iotest)',
+      code: 'package iotest\n\nimport "fmt"\n\nfunc check(n int, err error) error {\n\treturn fmt.Errorf("Read(0) = %d, %v, want 0, nil", n, err)\n}\n',
+    },
+    {
       name: 'a value from recover() is not an error, even when named err or e (found in golang.org/x/tools)',
       code: 'package p\n\nimport "fmt"\n\nfunc f() (err error) {\n\tdefer func() {\n\t\tif e := recover(); e != nil {\n\t\t\terr = fmt.Errorf("cannot import (%v)", e)\n\t\t}\n\t}()\n\tdefer func() {\n\t\tperr := recover()\n\t\tif perr != nil {\n\t\t\terr = fmt.Errorf("panic: %v", perr)\n\t\t}\n\t}()\n\treturn nil\n}\n',
     },
@@ -40,6 +44,11 @@ export default cases({
     },
   ],
   invalid: [
+    {
+      name: 'an error that caused the failure, in a message that also says what was wanted (internal/trace)',
+      code: 'package trace\n\nimport "fmt"\n\nfunc read(n, want int, err error) error {\n\treturn fmt.Errorf("read %v, want %v, error «%v»", n, want, err)\n}\n',
+      output: 'package trace\n\nimport "fmt"\n\nfunc read(n, want int, err error) error {\n\treturn fmt.Errorf("read %v, want %v, error %w", n, want, err)\n}\n',
+    },
     {
       name: 'an error-like argument printed with %v',
       code: 'package p\n\nimport "fmt"\n\nfunc f(name string, err error) error {\n\treturn fmt.Errorf("open %s: «%v»", name, err)\n}\n',

@@ -3,6 +3,10 @@ import { cases } from '../support/ruleTester';
 export default cases({
   valid: [
     {
+      name: 'a package named slices or maps is the standard API or its backport (golang.org/x/exp/slices)',
+      code: 'package slices\n\nfunc Contains[E comparable](s []E, v E) bool {\n\tfor _, x := range s {\n\t\tif x == v {\n\t\t\treturn true\n\t\t}\n\t}\n\treturn false\n}\n',
+    },
+    {
       name: 'functions without type parameters are not generic reimplementations',
       code: 'package p\n\nfunc Contains(xs []string, s string) bool {\n\tfor _, x := range xs {\n\t\tif x == s {\n\t\t\treturn true\n\t\t}\n\t}\n\treturn false\n}\n',
     },

@@ -4,6 +4,10 @@ const P = 'package p\n\n';
 
 export default cases({
   valid: [
+    {
+      name: 'test-support packages point fakes at fake hosts (aws-sdk-go awstesting)',
+      code: 'package awstesting\n\nvar endpoint = "http://endpoint"\n',
+    },
     { name: 'localhost', code: P + 'var u = "http://localhost:8080/api"\n' },
     { name: '127.0.0.0/8', code: P + 'var a, b = "http://127.0.0.1:9000/", "127.1.2.3:6379"\n' },
     { name: '0.0.0.0', code: P + 'var a, b = "http://0.0.0.0:80", "0.0.0.0:8080"\n' },

@@ -5,6 +5,18 @@ const HEAD = 'package p\n\nimport (\n\t"net/http"\n\t"time"\n)\n\n';
 export default cases({
   valid: [
     {
+      name: 'test support calls a test server on this machine (prometheus testutil)',
+      code: 'package testutil\n\nimport "net/http"\n\nfunc scrape(url string) (*http.Response, error) {\n\treturn http.Get(url)\n}\n',
+    },
+    {
+      name: 'a generator program built only with its own tag (rivo/uniseg: //go:build generate)',
+      code: '//go:build generate\n\npackage main\n\nimport "net/http"\n\nfunc main() {\n\tres, err := http.Get("https://www.unicode.org/Public/x.txt")\n\t_, _ = res, err\n}\n',
+    },
+    {
+      name: 'a generator program that no build includes (//go:build ignore, run with go run)',
+      code: '//go:build ignore\n\n' + HEAD.replace('\t"time"\n', '') + 'func main() {\n\tresp, err := http.Get("https://www.iana.org/assignments/x.xml")\n\t_, _ = resp, err\n}\n',
+    },
+    {
       name: 'a client of its own with a timeout',
       code: HEAD + 'var client = &http.Client{Timeout: 10 * time.Second}\n\nfunc f(u string) (*http.Response, error) {\n\treturn client.Get(u)\n}\n',
     },

@@ -5,6 +5,10 @@ const HEAD = 'package p\n\nimport (\n\t"context"\n\t"net/http"\n)\n\n';
 export default cases({
   valid: [
     {
+      name: 'the request goes to a call together with the context, which attaches it (ctxhttp.Do, prometheus api)',
+      code: HEAD + 'func Head(ctx context.Context, client *http.Client, url string) (*http.Response, error) {\n\treq, err := http.NewRequest("HEAD", url, nil)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\treturn Do(ctx, client, req)\n}\n',
+    },
+    {
       name: 'http.NewRequestWithContext',
       code: HEAD + 'func f(ctx context.Context, u string) (*http.Request, error) {\n\treturn http.NewRequestWithContext(ctx, http.MethodGet, u, nil)\n}\n',
     },
@@ -22,6 +26,11 @@ export default cases({
     },
   ],
   invalid: [
+    {
+      name: 'the request goes to a call without the context',
+      code: HEAD + 'func f(ctx context.Context, c *http.Client, u string) (*http.Response, error) {\n\treq, err := «http.NewRequest»("GET", u, nil)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\treturn c.Do(req)\n}\n',
+      output: HEAD + 'func f(ctx context.Context, c *http.Client, u string) (*http.Response, error) {\n\treq, err := http.NewRequestWithContext(ctx, "GET", u, nil)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\treturn c.Do(req)\n}\n',
+    },
     {
       name: 'calls of http.NewRequest; fix with the context.Context parameter',
       code: HEAD + 'func f(ctx context.Context, u string) (*http.Request, error) {\n\treturn «http.NewRequest»("GET", u, nil)\n}\n',

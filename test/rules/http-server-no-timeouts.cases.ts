@@ -6,6 +6,10 @@ const HTTP_ONLY = 'package p\n\nimport (\n\t"log"\n\t"net/http"\n)\n\n';
 export default cases({
   valid: [
     {
+      name: 'test support serves tests on this machine (httptest.Server\'s Config)',
+      code: 'package httptest\n\nimport "net/http"\n\nfunc NewUnstartedServer(handler http.Handler) *http.Server {\n\treturn &http.Server{Handler: handler}\n}\n',
+    },
+    {
       name: 'a literal that sets ReadHeaderTimeout',
       code: HEAD + 'var srv = &http.Server{\n\tAddr:              ":8080",\n\tReadHeaderTimeout: 5 * time.Second,\n}\n',
     },

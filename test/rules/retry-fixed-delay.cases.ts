@@ -5,6 +5,10 @@ const HEAD = 'package p\n\nimport (\n\t"math/rand"\n\t"time"\n)\n\n';
 export default cases({
   valid: [
     {
+      name: 'polling something on this machine: a file lock, a directory still in use (bbolt, cmd/go)',
+      code: 'package p\n\nimport (\n\t"os"\n\t"syscall"\n\t"time"\n)\n\nfunc lock(fd int) error {\n\tfor {\n\t\terr := syscall.Flock(fd, syscall.LOCK_EX|syscall.LOCK_NB)\n\t\tif err == nil {\n\t\t\treturn nil\n\t\t}\n\t\ttime.Sleep(50 * time.Millisecond)\n\t}\n}\n\nfunc open(path string) (*os.File, error) {\n\tfor {\n\t\tf, err := os.OpenFile(path, os.O_RDWR, 0)\n\t\tif err == nil {\n\t\t\treturn f, nil\n\t\t}\n\t\ttime.Sleep(10 * time.Millisecond)\n\t}\n}\n',
+    },
+    {
       name: 'the delay depends on a variable that changes in the loop',
       code: HEAD + 'func f() error {\n\tvar err error\n\tfor i := 0; i < 5; i++ {\n\t\tif err = call(); err == nil {\n\t\t\treturn nil\n\t\t}\n\t\ttime.Sleep(time.Duration(1<<i) * 100 * time.Millisecond)\n\t}\n\treturn err\n}\n',
     },

@@ -5,6 +5,10 @@ const HEAD = 'package p\n\nimport (\n\t"context"\n\t"time"\n)\n\n';
 export default cases({
   valid: [
     {
+      name: 'a loop that stops at the first failure it does not remedy (etcdctl auth enable: for err == nil)',
+      code: 'package p\n\nfunc enable(c Client) error {\n\tvar err error\n\tfor err == nil {\n\t\tif err = c.AuthEnable(); err == nil {\n\t\t\tbreak\n\t\t}\n\t\tif err == ErrNoRoot {\n\t\t\terr = c.RoleAdd("root")\n\t\t}\n\t}\n\treturn err\n}\n',
+    },
+    {
       name: 'a delay with time.Sleep',
       code: HEAD + 'func f() error {\n\tvar err error\n\tfor i := 0; i < 3; i++ {\n\t\tif err = call(); err == nil {\n\t\t\treturn nil\n\t\t}\n\t\ttime.Sleep(time.Second << i)\n\t}\n\treturn err\n}\n',
     },

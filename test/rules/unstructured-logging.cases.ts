@@ -3,6 +3,23 @@ import { cases } from '../support/ruleTester';
 export default cases({
   valid: [
     {
+      name: 'fmt.Print in a command\'s own packages (cmd/compile/internal/ssa, etcdctl\'s package command)',
+      fileName: '/usr/lib/go/src/cmd/compile/internal/ssa/stackalloc.go',
+      code: 'package ssa\n\nimport "fmt"\n\nfunc stackalloc(f *Func) {\n\tfmt.Println(f.String())\n}\n',
+    },
+    {
+      name: 'fmt.Print in a package named command (etcdctl)',
+      code: 'package command\n\nimport "fmt"\n\nfunc printKV(k, v string) {\n\tfmt.Printf("%s: %s\\n", k, v)\n}\n\nfunc getCommandFunc(k string) {\n\tfmt.Println(k)\n}\n',
+    },
+    {
+      name: 'fmt.Print in a function whose job is printing (kr/pretty Printf, go/parser printTrace, analysisflags Help)',
+      code: 'package pretty\n\nimport "fmt"\n\nfunc Printf(format string, a ...any) (int, error) {\n\treturn fmt.Printf(format, a...)\n}\n\nfunc (p *parser) printTrace(a ...any) {\n\tfmt.Print(a...)\n}\n\nfunc Help(progname string) {\n\tfmt.Println(progname)\n}\n\nfunc (t *Tree) Dump() {\n\tfmt.Println(t)\n}\n\nfunc Fuzz(data []byte) int {\n\tfmt.Printf("input = %q\\n", data)\n\treturn 0\n}\n',
+    },
+    {
+      name: 'fmt.Print dumps behind a debugging switch (the compiler\'s regalloc)',
+      code: 'package ssa\n\nimport "fmt"\n\nfunc (s *regAllocState) assignReg(r int) {\n\tif s.f.pass.debug > regDebug {\n\t\tfmt.Printf("assignReg %d\\n", r)\n\t}\n\tif debugPoset && r > 0 {\n\t\tfmt.Println("poset")\n\t}\n\tif verbose {\n\t\tfmt.Println(r)\n\t}\n\tif false {\n\t\tfmt.Printf("header: %d", r)\n\t}\n}\n',
+    },
+    {
       name: 'fmt.Print, fmt.Printf, fmt.Println in package main are a program talking to its user',
       code: 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Print("a")\n\tfmt.Printf("%d\\n", 1)\n\tfmt.Println("b")\n}\n',
     },
@@ -28,6 +45,11 @@ export default cases({
     },
   ],
   invalid: [
+    {
+      name: 'fmt.Print in a library function that does not print for a living, and under !debug (validator translations)',
+      code: 'package en\n\nimport "fmt"\n\nfunc RegisterDefaultTranslations(err error) {\n\tif err != nil {\n\t\t«fmt.Printf»("warning: error translating FieldError: %s", err)\n\t}\n\tif !debug {\n\t\t«fmt.Println»("done")\n\t}\n}\n',
+      messages: ['fmt.Printf in library package en', 'fmt.Println'],
+    },
     {
       name: 'log.Printf (standard log), with the fix: verbs dropped, snake_case keys, log replaced by log/slog',
       code: 'package p\n\nimport "log"\n\nfunc f(userID string, req *Request) {\n\t«log.Printf»("user %s logged in from %s", userID, req.RemoteAddr)\n}\n\ntype Request struct{ RemoteAddr string }\n',

@@ -1,5 +1,6 @@
 // Which files a run lints: named files always, folders walked the way `go build ./...`
-// would see them (no vendor/, testdata/, hidden folders), plus node_modules/.
+// would see them (no vendor/, testdata/, no folder or file whose name starts with "."
+// or "_": the go tool ignores those), plus node_modules/.
 import * as fs from 'fs';
 import * as path from 'path';
 import { isGoMod } from '../engine/linter';
@@ -25,7 +26,12 @@ export function isLintable(fileName: string): boolean {
 }
 
 export function skipsFolder(name: string): boolean {
-  return name.startsWith('.') || SKIPPED_FOLDERS.has(name);
+  return name.startsWith('.') || name.startsWith('_') || SKIPPED_FOLDERS.has(name);
+}
+
+/** Files of a walked folder that the go tool ignores (`_gen.go`, `.x.go`). */
+export function skipsFile(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('_');
 }
 
 export function collectInputs(paths: readonly string[], cwd: string): Inputs {
@@ -49,7 +55,7 @@ export function collectInputs(paths: readonly string[], cwd: string): Inputs {
       }
       if (entry.isDirectory()) {
         if (!skipsFolder(entry.name)) walk(full);
-      } else if (isLintable(entry.name) && (entry.isFile() || isSymlinkToFile(entry, full))) {
+      } else if (isLintable(entry.name) && !skipsFile(entry.name) && (entry.isFile() || isSymlinkToFile(entry, full))) {
         // Symbolic links to folders are not followed (no cycles), as with the go tool.
         files.add(full);
       }

@@ -32,8 +32,9 @@ export interface CliOptions {
 export const USAGE = `Usage: godebt [options] [paths...]
 
 Finds technical debt in Go code. Paths are folders (walked recursively, skipping
-vendor/, testdata/, node_modules/ and hidden folders) or files (.go or go.mod, always
-linted). The default path is the current folder.
+vendor/, testdata/, node_modules/, and folders and files whose name starts with . or
+_, as the go tool does) or files (.go or go.mod, always linted). The default path is
+the current folder.
 
 Options:
   -f, --format FORMAT      text, json, sarif (SARIF 2.1.0) or markdown (a report

@@ -18,6 +18,40 @@ export function enclosingDeclaration(node: Node): Node | null {
   return null;
 }
 
+/** The text of the doc comment right above a declaration (the comment lines ending on the line before it), or "". */
+export function docComment(decl: Node): string {
+  const texts: string[] = [];
+  let row = decl.startPosition.row;
+  for (let c = decl.previousSibling; c?.type === 'comment' && c.endPosition.row === row - 1; c = c.previousSibling) {
+    texts.unshift(c.text);
+    row = c.startPosition.row;
+  }
+  return texts.join('\n');
+}
+
+/**
+ * True when node only runs under a switch that flag names: inside an `if` of its own
+ * function whose condition is such a name (`if debug`, `if e.debugAsserts`), starts with
+ * one (`if sanity && ...`) or compares one (`if f.pass.debug > 2`). For a selector, any
+ * name in it counts (`base.Debug.Checkptr`). `if !debug` is the opposite, and does not.
+ * `if false` counts too: that code is switched off for good.
+ */
+export function underFlag(node: Node, flag: RegExp): boolean {
+  for (let n = node.parent; n && !FUNCTION_TYPES.has(n.type); n = n.parent) {
+    if (n.type !== 'if_statement') continue;
+    let condition = n.childForFieldName('condition');
+    while (condition?.type === 'binary_expression' && /^(&&|[<>=!]=|[<>])$/.test(condition.childForFieldName('operator')?.type ?? '')) {
+      condition = condition.childForFieldName('left');
+    }
+    while (condition?.type === 'selector_expression') {
+      if (flag.test(condition.childForFieldName('field')?.text ?? '')) return true;
+      condition = condition.childForFieldName('operand');
+    }
+    if (condition?.type === 'false' || (condition?.type === 'identifier' && flag.test(condition.text))) return true;
+  }
+  return false;
+}
+
 /** The declared name of a function or method declaration ("" for literals). */
 export function functionName(fn: Node): string {
   return fn.type === 'func_literal' ? '' : fn.childForFieldName('name')?.text ?? '';
@@ -193,4 +227,32 @@ export function isErrorLikeName(ident: Node | null | undefined): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The comments that go with the statement holding node: the one at the end of its last
+ * line, and the comment lines right above it.
+ */
+export function commentsAround(node: Node): string[] {
+  let statement = node;
+  while (statement.parent && statement.parent.type !== 'statement_list' && statement.parent.type !== 'block') statement = statement.parent;
+  const texts: string[] = [];
+  const next = sibling(statement, 'next');
+  if (next?.type === 'comment' && next.startPosition.row === statement.endPosition.row) texts.push(next.text);
+  let row = statement.startPosition.row;
+  for (let c = sibling(statement, 'previous'); c?.type === 'comment' && c.endPosition.row === row - 1; c = sibling(c, 'previous')) {
+    texts.push(c.text);
+    row = c.startPosition.row;
+  }
+  return texts;
+}
+
+/**
+ * The node's neighbour, looking past the edge of a statement list: tree-sitter-go puts
+ * a comment before a block's first statement (or after its last) beside the list.
+ */
+function sibling(node: Node, side: 'previous' | 'next'): Node | null {
+  const own = side === 'previous' ? node.previousSibling : node.nextSibling;
+  if (own || node.parent?.type !== 'statement_list') return own;
+  return side === 'previous' ? node.parent.previousSibling : node.parent.nextSibling;
 }

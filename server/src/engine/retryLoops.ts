@@ -29,6 +29,8 @@ export interface RetryLoop {
   loop: Node;
   /** The `for` keyword, where retry findings are reported. */
   keyword: Span;
+  /** The call the loop attempts again. */
+  attempt: Node;
   /** Every way the loop waits between attempts (its header, nested loops and literals included). */
   delays: Delay[];
 }
@@ -38,16 +40,21 @@ export function retryLoop(loop: Node, facts: FileFacts): RetryLoop | null {
   if (loop.type !== 'for_statement' || walksCollection(loop)) return null;
   // Retrying a system call interrupted by a signal is immediate by design.
   if (loop.text.includes('EINTR')) return null;
+  // `for err == nil { ... }` stops at the first failure it does not remedy (etcdctl's
+  // auth enable: create the missing root role, then try once more): no blind retry.
+  if (stopsOnFailure(loop)) return null;
   const body = loop.childForFieldName('body');
   const statements = statementsOf(body);
   const label = loop.parent?.type === 'labeled_statement' ? loop.parent.childForFieldName('label')?.text : undefined;
   let changing: Set<string> | undefined;
+  let attempt: Node | undefined;
   const found = statements.some((stmt, index) => {
     if (stmt.type !== 'if_statement') return false;
     const check = errorCheck(stmt);
     if (!check) return false;
     const call = attemptCall(stmt, statements.slice(0, index), check.name);
     if (!call || !isRepeatedAttempt(call, (changing ??= inputsChangedIn(loop)))) return false;
+    attempt = call;
     const consequence = stmt.childForFieldName('consequence');
     const alternative = stmt.childForFieldName('alternative');
     const success = check.isNil ? consequence : alternative?.type === 'block' ? alternative : null;
@@ -58,9 +65,9 @@ export function retryLoop(loop: Node, facts: FileFacts): RetryLoop | null {
     return index === statements.length - 1 && !alternative && !isTerminating(consequence) && !mayLeave(consequence) &&
       !countsRoundsRegardless(loop, check.name);
   });
-  if (!found) return null;
+  if (!found || !attempt) return null;
   const keyword = loop.child(0)!;
-  return { loop, keyword: { start: keyword.startIndex, end: keyword.endIndex }, delays: delaysIn(loop, facts) };
+  return { loop, keyword: { start: keyword.startIndex, end: keyword.endIndex }, attempt, delays: delaysIn(loop, facts) };
 }
 
 /**
@@ -90,9 +97,18 @@ export function namesChangedIn(loop: Node): Set<string> {
   return names;
 }
 
+/** A loop whose own condition is `ERR == nil`. */
+function stopsOnFailure(loop: Node): boolean {
+  const condition = loop.namedChildren.find((c) => c?.type === 'binary_expression');
+  return !!condition && errorTest(condition)?.isNil === true;
+}
+
 /** `ERR == nil` or `ERR != nil` (either way round) on an error-like name. */
 function errorCheck(ifStmt: Node): { name: string; isNil: boolean } | null {
-  const condition = ifStmt.childForFieldName('condition');
+  return errorTest(ifStmt.childForFieldName('condition'));
+}
+
+function errorTest(condition: Node | null): { name: string; isNil: boolean } | null {
   if (condition?.type !== 'binary_expression') return null;
   const operator = condition.childForFieldName('operator')?.text;
   if (operator !== '==' && operator !== '!=') return null;

@@ -3,6 +3,7 @@
 // a rule (diagnostic code and severity, guidance link, CLI output, docs index, config
 // schema, debt category and effort) is derived from `meta`.
 import type { Node } from 'web-tree-sitter';
+import { neverBuilt } from './buildConstraints';
 import type { FileFacts } from './fileFacts';
 import type { Fix } from './fix';
 import type { PackageIndexView } from './packageIndex';
@@ -44,6 +45,13 @@ export interface RuleMeta {
   language?: 'go' | 'go.mod';
   /** Rules that also look at _test.go files; by default those are skipped. */
   includeTests?: boolean;
+  /**
+   * Rules about what a built package or program does (how it links, what it does at run
+   * time, what its importers suffer): they skip files that no build includes
+   * (`//go:build ignore`: generators, examples, cgo -godefs inputs). Rules about the
+   * source itself (size, complexity, error idioms) read those files too.
+   */
+  onlyBuiltFiles?: boolean;
   /**
    * Package-level findings (e.g. a package's name): a folder scan keeps only the one
    * on the first file of the package in path order; the editor shows it on each file.
@@ -129,7 +137,19 @@ export interface Rule {
 }
 
 export function defineRule(rule: Rule): Rule {
-  return rule;
+  if (!rule.meta.onlyBuiltFiles) return rule;
+  // The gate sits here, not in the runner, so that every caller of check() and finish()
+  // (engine, benchmarks) sees the same scope.
+  const { check, finish } = rule;
+  return {
+    ...rule,
+    check: check && ((ctx, captures) => {
+      if (!neverBuilt(ctx.facts)) check(ctx, captures);
+    }),
+    finish: finish && ((ctx) => {
+      if (!neverBuilt(ctx.facts)) finish(ctx);
+    }),
+  };
 }
 
 /** Option values with defaults filled in from meta. */

@@ -3,7 +3,7 @@
 // the document being edited: it only hashes files and merges results. Results come
 // from the cache (cli/cache.ts) when a file is unchanged, so a re-opened workspace is
 // ready after hashing its files. Files are found as the CLI finds them (cli/files.ts:
-// no vendor/, testdata/, node_modules/ or hidden folders; generated files yield no
+// no vendor/, testdata/, node_modules/, or . and _ folders; generated files yield no
 // findings), and watched-file events update only what changed, in batches: the changed
 // files, and the files whose package index key they changed (cli/lintPlan.ts). Each
 // file's summary (engine/packageIndex.ts) is passed on, for the open documents' index.
@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import type { ScanStatus } from '../../../protocol';
 import type { GodebtConfig } from '../engine/config';
 import { cacheKey, defaultCacheDir, ResultCache, sha256 } from '../cli/cache';
-import { collectInputs, isLintable, skipsFolder } from '../cli/files';
+import { collectInputs, isLintable, skipsFile, skipsFolder } from '../cli/files';
 import type { FileResult, FileTask, LintSettings } from '../cli/lintOne';
 import { KnownFile, lintPlan, PlanInput } from '../cli/lintPlan';
 import { LintPool } from '../cli/pool';
@@ -156,7 +156,7 @@ export class WorkspaceScan {
       const relative = path.relative(folder, file);
       if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) continue;
       const parts = relative.split(path.sep);
-      if (parts.slice(0, -1).some(skipsFolder)) return undefined;
+      if (parts.slice(0, -1).some(skipsFolder) || skipsFile(parts[parts.length - 1])) return undefined;
       return folder;
     }
     return undefined;

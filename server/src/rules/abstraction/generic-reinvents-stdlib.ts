@@ -29,6 +29,9 @@ export default defineRule({
   },
   query: '(function_declaration name: (identifier) @name type_parameters: (type_parameter_list)) @fn',
   check(ctx, captures) {
+    // A package named slices or maps is the standard API itself, or its backport for
+    // code that cannot require Go 1.21 yet (golang.org/x/exp/slices): not a reinvention.
+    if (ctx.facts.packageName === 'slices' || ctx.facts.packageName === 'maps') return;
     const name = captures.get('name')!;
     const lower = name.text.toLowerCase();
     const prefix = /^(map|slice)/.exec(lower)?.[1];

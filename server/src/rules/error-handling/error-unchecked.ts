@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { errorHandling } from '../../engine/errorHandling';
 import type { FileFacts } from '../../engine/fileFacts';
 import type { Fix, TextEdit } from '../../engine/fix';
-import { indentationAt, packageCall } from '../../engine/goSyntax';
+import { commentsAround, indentationAt, packageCall } from '../../engine/goSyntax';
 import { defineRule } from '../../engine/rule';
 
 /** Package functions whose only result is an error, by import path. */
@@ -90,6 +90,36 @@ function droppedCall(call: Node, facts: FileFacts): Dropped | null {
   }
 }
 
+/** Calls that clean up after a failure: removing what was half made, closing what was opened. */
+const CLEANUP = /^(Remove|RemoveAll|Close)$/;
+
+/**
+ * os.Remove/os.RemoveAll of something half made, on the way out of a failure: the next
+ * statement (past other clean-up calls) returns a non-nil error or panics. The failure
+ * being reported matters; the clean-up is best effort, and its error would hide it.
+ */
+function cleanupOnFailure(statement: Node, dropped: Dropped): boolean {
+  if (!/^\w+\.(Remove|RemoveAll)$/.test(dropped.name)) return false;
+  let next = statement.nextNamedSibling;
+  while (next && (next.type === 'comment' || (next.type === 'expression_statement' && isCleanupCall(next.namedChildren[0])))) {
+    next = next.nextNamedSibling;
+  }
+  if (next?.type === 'expression_statement') return next.namedChildren[0]?.childForFieldName('function')?.text === 'panic';
+  if (next?.type !== 'return_statement') return false;
+  const results = next.namedChildren[0]?.namedChildren ?? [];
+  const last = results[results.length - 1];
+  return !!last && last.type !== 'nil';
+}
+
+function isCleanupCall(node: Node | null | undefined): boolean {
+  const fn = node?.type === 'call_expression' ? node.childForFieldName('function') : null;
+  return fn?.type === 'selector_expression' && CLEANUP.test(fn.childForFieldName('field')?.text ?? '');
+}
+
+/** A comment at the end of the line or right above it that says the error is left unchecked on purpose. */
+const IGNORED_ON_PURPOSE = /\bignor|best[- ]effort|don'?t care|doesn'?t matter|not important|\bno[- ]?op\b|(may|can|might) fail|\b(ok|okay|fine) if\b/i;
+
+
 /** The last name of an identifier or selector receiver (s.db -> "db"); null for other shapes. */
 function lastName(node: Node): string | null {
   if (node.type === 'identifier') return node.text;
@@ -135,6 +165,7 @@ export default defineRule({
     const dropped = droppedCall(call, ctx.facts);
     if (!dropped) return;
     const statement = captures.get('statement')!;
+    if (cleanupOnFailure(statement, dropped) || commentsAround(statement).some((c) => IGNORED_ON_PURPOSE.test(c))) return;
     ctx.report({
       node: call,
       message: `The error returned by ${dropped.name} is dropped: check it and handle or return it`,

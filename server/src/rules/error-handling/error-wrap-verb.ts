@@ -52,6 +52,15 @@ function formatVerbs(format: string): Verb[] | null {
   return verbs;
 }
 
+/**
+ * The error is one of the results a check reports, not the cause of a failure:
+ * `fmt.Errorf("Read(0) = %d, %v, want 0, nil", n, err)` (testing/iotest). Wrapping it
+ * would make the report's error look like the reason for it.
+ */
+function reportedResult(format: string, verb: Verb): boolean {
+  return /=[^=]*$/.test(format.slice(0, verb.start)) && /^[^=]*\bwant\b/.test(format.slice(verb.end));
+}
+
 export default defineRule({
   meta: {
     id: 'error-wrap-verb',
@@ -75,7 +84,7 @@ export default defineRule({
     if (!verbs || verbs.some((v) => v.letter === 'w')) return;
     const args = (call.childForFieldName('arguments')?.namedChildren ?? []).slice(1);
     const printed = verbs.find((v) => (v.letter === 'v' || v.letter === 's') && isErrorName(args[v.argument] as Node | undefined));
-    if (!printed) return;
+    if (!printed || reportedResult(text, printed)) return;
     const at = format.startIndex + 1;
     const error = args[printed.argument]!.text;
     ctx.report({

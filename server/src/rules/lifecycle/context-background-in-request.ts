@@ -80,16 +80,35 @@ function deferred(call: Node, owner: Node | null): boolean {
   return false;
 }
 
-/** After `<-ctx.Done()` (or in its select case) the context is over: cleanup needs a fresh one. */
+/**
+ * After `<-ctx.Done()` (or in its select case) the context is over: cleanup needs a fresh
+ * one. The channel may have a name of its own (`done := ctx.Done()`, then `case <-done:`,
+ * as in lib/pq's query cancellation).
+ */
 function afterDone(call: Node, context: string, owner: Node | null): boolean {
-  const done = `<-${context}.Done()`;
   const squeeze = (n: Node) => n.text.replace(/\s+/g, '');
+  const done = `<-${context}.Done()`;
+  const receives = [done, ...doneChannels(owner, context).map((name) => `<-${name}`)];
   for (let n: Node | null = call; n && n.id !== owner?.id; n = n.parent) {
-    if (n.type === 'communication_case' && squeeze(n.childForFieldName('communication') ?? n).startsWith(done)) return true;
+    if (n.type === 'communication_case') {
+      const communication = squeeze(n.childForFieldName('communication') ?? n);
+      if (communication.startsWith(done) || receives.includes(communication)) return true;
+    }
     if (n.parent?.type !== 'statement_list') continue;
-    for (let s = n.previousNamedSibling; s; s = s.previousNamedSibling) if (squeeze(s) === done) return true;
+    for (let s = n.previousNamedSibling; s; s = s.previousNamedSibling) if (receives.includes(squeeze(s))) return true;
   }
   return false;
+}
+
+/** Names bound to `CTX.Done()` in the owner of the context: `done := ctx.Done()`. */
+function doneChannels(owner: Node | null, context: string): string[] {
+  const names: string[] = [];
+  for (const binding of owner?.descendantsOfType(['short_var_declaration', 'assignment_statement']) ?? []) {
+    const left = binding?.childForFieldName('left')?.namedChildren ?? [];
+    const right = binding?.childForFieldName('right')?.namedChildren ?? [];
+    if (left.length === 1 && right.length === 1 && right[0]?.text.replace(/\s+/g, '') === `${context}.Done()`) names.push(left[0]!.text);
+  }
+  return names;
 }
 
 /**
@@ -114,6 +133,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 5,
     fixable: true,
+    onlyBuiltFiles: true,
     summary: 'context.Background() or context.TODO() where the caller\'s context is at hand: deadlines and cancellation are dropped',
     nolintAliases: ['contextcheck'],
   },

@@ -19,6 +19,7 @@ export default defineRule({
     severity: 'error',
     effortMinutes: 2,
     fixable: true,
+    onlyBuiltFiles: true,
     summary: 'The cancel function of context.WithCancel/WithTimeout/WithDeadline thrown away with _',
     nolintAliases: ['govet'],
   },

@@ -15,6 +15,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 5,
     fixable: true,
+    onlyBuiltFiles: true,
     summary: 'database/sql or sqlx call without a context where one is in scope: queries outlive the request',
     nolintAliases: ['noctx'],
   },

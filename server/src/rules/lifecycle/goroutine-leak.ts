@@ -14,6 +14,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 20,
     fixable: false,
+    onlyBuiltFiles: true,
     summary: 'goroutine with an endless for loop that nothing can stop: it leaks on shutdown and in every test',
   },
   query: '(go_statement (call_expression function: (func_literal body: (block) @body) @literal)) @go',

@@ -27,6 +27,7 @@ export default defineRule({
     severity: 'info',
     effortMinutes: 30,
     fixable: false,
+    onlyBuiltFiles: true,
     summary: 'main starts an HTTP server but never calls Shutdown or listens for signals: deploys cut requests off',
   },
   query: `

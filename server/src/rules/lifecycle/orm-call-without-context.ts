@@ -22,6 +22,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 5,
     fixable: true,
+    onlyBuiltFiles: true,
     summary: 'GORM chain without WithContext(ctx) where a context is in scope: the query ignores the request\'s deadline',
     nolintAliases: ['contextcheck'],
   },

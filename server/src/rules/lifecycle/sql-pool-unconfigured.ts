@@ -19,6 +19,7 @@ export default defineRule({
     severity: 'info',
     effortMinutes: 10,
     fixable: false,
+    onlyBuiltFiles: true,
     summary: 'sql.Open without SetMaxOpenConns or SetConnMaxLifetime: an unbounded pool of connections that live forever',
   },
   query: `(call_expression

@@ -17,6 +17,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 5,
     fixable: true,
+    onlyBuiltFiles: true,
     summary: 'rows from Query are never closed: each one holds a pooled connection until the garbage collector finds it',
     nolintAliases: ['sqlclosecheck', 'rowserrcheck'],
   },

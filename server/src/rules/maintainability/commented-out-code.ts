@@ -32,6 +32,11 @@ const GO_WORDS = new Set([
 ]);
 /** Marks of English that Go code does not have: contractions and function words before another word. */
 const ENGLISH = /[A-Za-z]'(s|t|re|ve|ll|d)\b|(^|[^\w.])(the|an|is|are|was|were|we|our|this|these|those|which|should|would|could|must|because|does)\s+[A-Za-z]/i;
+/** Functions and names Go predeclares, which every file may use without declaring them. */
+const PREDECLARED = new Set([
+  'append', 'cap', 'clear', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'max', 'min', 'new', 'panic',
+  'print', 'println', 'real', 'recover', '_',
+]);
 /** String and rune literals, which may hold anything. */
 const LITERALS = /"(\\.|[^"\\\n])*"|`[^`]*`|'(\\.|[^'\\\n])*'/g;
 
@@ -63,6 +68,7 @@ export default defineRule({
     if (next && (isCgoImport(next, facts) || documents(next, run.text))) return;
     if (!ctx.isValidGo(run.text, 'statements') && !ctx.isValidGo(run.text, 'declarations')) return;
     if (isBareExpression(ctx.isValidGo, run.text)) return;
+    if (!run.text.includes('\n') && namesUnknown(run.text, facts, /^(var|const)_/.test(comment.parent?.type ?? ''))) return;
     const first = run.comments[0];
     const last = run.comments[run.comments.length - 1];
     const lines = last.endPosition.row - first.startPosition.row + 1;
@@ -191,6 +197,44 @@ function isCall(expression: string): boolean {
   return true;
 }
 
+/**
+ * A one-line comment that names things the file's code never names is notation, not
+ * code that once ran here: `s = growslice(T, s, n)` above the code that emits that call
+ * (cmd/compile), `SplitFromRight(token, position)` above the code that parses it.
+ * Dead code uses the names around it (`ctxt.Logf(...)`, `delete(x.td, rtid)`). Names
+ * before a dot may be packages whose import went with the code, and are not asked about.
+ * Two marks of code switched off are taken at their word: no space after the `//`
+ * (`//dump(r)`), and a string literal (`// xdebugf("state %v", s)`): notation has neither.
+ */
+function namesUnknown(text: string, facts: FileFacts, inDeclarationBlock: boolean): boolean {
+  if (!/^\s/.test(text) || /["`']/.test(text)) return false;
+  const code = withoutNestedComments(text);
+  const declared = new Set<string>();
+  // In a var ( ... ) or const ( ... ) block, `c = 3` declares c.
+  const left = (inDeclarationBlock ? /^(.*?)=/ : /^(.*?):=/).exec(code)?.[1];
+  for (const name of left?.match(/[A-Za-z_]\w*/g) ?? []) declared.add(name);
+  for (const match of code.matchAll(/\b(?:var|const|type|func)\s+([A-Za-z_]\w*)/g)) declared.add(match[1]);
+  const names = [...code.matchAll(/(?<![\w.])[A-Za-z_]\w*(?![\w.])/g)].map((m) => m[0])
+    .filter((name) => !GO_WORDS.has(name) && !PREDECLARED.has(name) && !declared.has(name));
+  if (names.length === 0) return false;
+  const known = fileNames(facts);
+  return names.some((name) => !known.has(name));
+}
+
+const namesOfFile = new WeakMap<FileFacts, Set<string>>();
+
+/** Every name the file's code uses: identifiers, type names, field and package names. */
+function fileNames(facts: FileFacts): Set<string> {
+  let names = namesOfFile.get(facts);
+  if (!names) {
+    names = new Set();
+    const nodes = facts.root.descendantsOfType(['identifier', 'type_identifier', 'field_identifier', 'package_identifier']);
+    for (const node of nodes) if (node) names.add(node.text);
+    namesOfFile.set(facts, names);
+  }
+  return names;
+}
+
 /** The named node that starts on the line after the run, if any. */
 function nextNode(run: Run): Node | null {
   const last = run.comments[run.comments.length - 1];
@@ -222,7 +266,8 @@ const UNALIGNED_PARENTS = new Set(['statement_list', 'block', 'source_file']);
 
 /**
  * Deletes the comment's whole lines and keeps the file gofmt-clean: no two blank lines
- * in a row, no blank line left hanging right after `{` or right before `}`. Null when
+ * in a row, no blank line left hanging right after `{` or `(` (a var or const block),
+ * right before `}` or `)`, or at the end of the file. Null when
  * the deletion would join two runs of lines that gofmt aligns (struct fields, var
  * blocks, trailing comments): gofmt would then realign them, which a fix cannot know.
  */
@@ -240,7 +285,8 @@ function deleteLines(source: string, first: Node, last: Node): Fix | null {
     const aligned = !UNALIGNED_PARENTS.has(first.parent?.type ?? '') || trailingComment(previousLine) || trailingComment(nextLine);
     if (aligned) return null;
   }
-  if ((previousBlank || previousLine.trimEnd().endsWith('{')) && nextBlank) to = nextLineEnd + 1;
-  else if (previousBlank && nextLine.trim().startsWith('}')) from = source.lastIndexOf('\n', from - 2) + 1;
+  const atEnd = source.slice(to).trim() === '';
+  if ((previousBlank || /[{(]$/.test(previousLine.trimEnd())) && nextBlank) to = nextLineEnd + 1;
+  else if (previousBlank && (/^[})]/.test(nextLine.trim()) || atEnd)) from = source.lastIndexOf('\n', from - 2) + 1;
   return { title: 'Delete the commented-out code', edits: [{ start: from, end: to, text: '' }] };
 }

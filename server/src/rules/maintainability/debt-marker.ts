@@ -3,6 +3,26 @@ import { defineRule } from '../../engine/rule';
 /** A marker word in capitals, standing alone, optionally followed by (owner) or a colon. */
 const MARKER = /(?<![A-Za-z0-9_])(TODO|FIXME|HACK|XXX|BUG)(?![A-Za-z0-9_])(\([^)]*\))?:?/g;
 
+/**
+ * A marker glued to a name, path or quote is part of it, not a note: `context.TODO()`,
+ * `type.XXX`, `XXX~`, `encode(XXX)`, `"got XXX"`, `#pkg-note-BUG`, `"BUG|TODO"`. Still
+ * notes: `@TODO`, `TODO/later`, `(TODO)`, and `//TODO` after another comment's text.
+ */
+const GLUED_BEFORE = /(?<!\/)([.\-/#"'`|=$<\\]|\w[([])$/;
+const GLUED_AFTER = /^([~#"'`|>=\\-]|\.\w)/;
+
+/**
+ * XXX is also the usual placeholder in prose ("where XXX is the name"): it counts as a
+ * marker only where a note starts, at the start of the comment's text or of a sentence.
+ */
+const NOTE_START = /(^|[;.:!?]\s|^\s*[-*]\s)\s*$/;
+
+function isMarker(line: string, index: number, word: string): boolean {
+  const before = line.slice(0, index).replace(/^\s*(\/\/|\/\*+|\*+(?!\/))/, '');
+  if (GLUED_BEFORE.test(before) || GLUED_AFTER.test(line.slice(index + word.length))) return false;
+  return word !== 'XXX' || NOTE_START.test(before);
+}
+
 export default defineRule({
   meta: {
     id: 'debt-marker',
@@ -19,6 +39,10 @@ export default defineRule({
     const comment = captures.get('comment')!;
     const text = comment.text;
     for (const match of text.matchAll(MARKER)) {
+      const lineStart = text.lastIndexOf('\n', match.index!) + 1;
+      const lineEnd = text.indexOf('\n', match.index!);
+      const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+      if (!isMarker(line, match.index! - lineStart, match[1])) continue;
       const start = comment.startIndex + match.index!;
       const rest = text.slice(match.index! + match[0].length).split('\n')[0].replace(/\*\/\s*$/, '').trim();
       const owner = match[2] ?? '';

@@ -47,6 +47,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 10,
     fixable: false,
+    onlyBuiltFiles: true,
     summary: 'A log call whose arguments name a password, token, key or personal data',
     nolintAliases: ['gosec'],
   },

@@ -19,6 +19,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 15,
     fixable: false,
+    onlyBuiltFiles: true,
     summary: 'A Prometheus label for an unbounded value (user ID, IP, URL, request ID): one series per value',
     nolintAliases: ['promlinter'],
   },

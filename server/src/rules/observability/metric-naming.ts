@@ -18,6 +18,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 10,
     fixable: false,
+    onlyBuiltFiles: true,
     summary: 'Prometheus metric name not snake_case, counter without _total, or a non-base unit',
     nolintAliases: ['promlinter'],
   },

@@ -1,10 +1,30 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from '../../engine/fileFacts';
 import type { Fix, TextEdit } from '../../engine/fix';
+import { enclosingDeclaration, functionName, underFlag } from '../../engine/goSyntax';
 import { addImportEdit, identifierOccurs, packageReferences, removeImportEdit, replaceImportEdits } from '../../engine/imports';
+import { isLibraryCode } from '../../engine/libraryCode';
 import { defineRule } from '../../engine/rule';
 
 const SLOG = 'log/slog';
+
+/**
+ * Functions whose job is to print: a package's own Printf, Dump, printTrace, usage, Help;
+ * and go-fuzz entry points (Fuzz), which print what they found before they panic.
+ */
+const PRINTING_FUNCTION = /^(f?print|dump|debug|trace|usage|help|show|display|fuzz)|(Usage|Help)$/i;
+
+/** Switches of a debugging dump: if debug { ... }, if s.f.pass.debug > 2 { ... }, if verbose { ... }. */
+const DEBUG_SWITCH = /^(debug|trace|verbose)/i;
+
+/**
+ * fmt.Print* that a library means to print: in a function whose job is printing, or in
+ * a dump behind a debugging switch (the compiler's `if f.pass.debug > regDebug`).
+ */
+function deliberatePrint(call: Node): boolean {
+  const decl = enclosingDeclaration(call);
+  return (decl !== null && PRINTING_FUNCTION.test(functionName(decl))) || underFlag(call, DEBUG_SWITCH);
+}
 
 export default defineRule({
   meta: {
@@ -13,6 +33,7 @@ export default defineRule({
     severity: 'info',
     effortMinutes: 5,
     fixable: true,
+    onlyBuiltFiles: true,
     summary: 'log.Print* and library fmt.Print* write free text that cannot be searched by field',
     nolintAliases: ['sloglint', 'forbidigo'],
   },
@@ -22,7 +43,7 @@ export default defineRule({
   check(ctx, captures) {
     const callee = captures.get('callee')!;
     const path = ctx.facts.pathOf(callee.childForFieldName('operand')!.text);
-    if (path !== 'log' && !(path === 'fmt' && ctx.facts.packageName !== 'main')) return;
+    if (path !== 'log' && !(path === 'fmt' && isLibraryCode(ctx.facts) && !deliberatePrint(callee))) return;
     const message = path === 'log'
       ? `${callee.text} writes unstructured text: log with slog and key-value attributes so the fields can be searched and aggregated`
       : `${callee.text} in library package ${ctx.facts.packageName} prints unstructured text to stdout: log with slog and key-value attributes, or return the data to the caller`;

@@ -3,6 +3,7 @@ import { lineEndAfter } from '../../engine/errorHandling';
 import type { Fix, TextEdit } from '../../engine/fix';
 import { enclosingFunction, indentationAt } from '../../engine/goSyntax';
 import { addImportEdit } from '../../engine/imports';
+import { isTestSupport } from '../../engine/libraryCode';
 import { defineRule, RuleContext } from '../../engine/rule';
 
 export default defineRule({
@@ -12,6 +13,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 5,
     fixable: true,
+    onlyBuiltFiles: true,
     summary: 'http.Client built without a Timeout: one slow server blocks its callers for ever',
   },
   query: [
@@ -19,6 +21,8 @@ export default defineRule({
     '(call_expression function: (identifier) @new arguments: (argument_list . (qualified_type package: (package_identifier) @pkg name: (type_identifier) @name) .) (#eq? @new "new") (#eq? @name "Client")) @call',
   ].join('\n'),
   check(ctx, captures) {
+    // Test support (httptest, testutil) serves and calls tests on this machine.
+    if (isTestSupport(ctx.facts)) return;
     if (ctx.facts.pathOf(captures.get('pkg')!.text) !== 'net/http') return;
     const literal = captures.get('literal');
     const body = captures.get('body');

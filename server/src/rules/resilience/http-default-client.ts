@@ -1,4 +1,5 @@
 import { packageMember } from '../../engine/goSyntax';
+import { isTestSupport } from '../../engine/libraryCode';
 import { defineRule } from '../../engine/rule';
 
 const PACKAGE_FUNCS = new Set(['Get', 'Head', 'Post', 'PostForm']);
@@ -10,12 +11,15 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 15,
     fixable: false,
+    onlyBuiltFiles: true,
     summary: 'http.Get, http.Post and http.DefaultClient: requests without a timeout',
     nolintAliases: ['noctx'],
   },
   query: `(selector_expression operand: (identifier) field: (field_identifier) @name
     (#any-of? @name "Get" "Head" "Post" "PostForm" "DefaultClient")) @sel`,
   check(ctx, captures) {
+    // Test support (httptest, testutil) serves and calls tests on this machine.
+    if (isTestSupport(ctx.facts)) return;
     const sel = captures.get('sel')!;
     const member = packageMember(sel, ctx.facts);
     if (member?.path !== 'net/http') return;

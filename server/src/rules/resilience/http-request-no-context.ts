@@ -9,6 +9,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 5,
     fixable: true,
+    onlyBuiltFiles: true,
     summary: 'http.NewRequest: the request cannot be cancelled with its caller',
     nolintAliases: ['noctx'],
   },
@@ -19,11 +20,11 @@ export default defineRule({
     const sel = captures.get('sel')!;
     const member = packageMember(sel, ctx.facts);
     if (member?.path !== 'net/http') return;
-    if (contextAddedLater(captures.get('call')!)) return;
-    const name = captures.get('name')!;
-    const first = captures.get('first')!;
-    // The context goes in front of the first argument, so a call broken over lines stays gofmt-clean.
     const context = contextInScope(sel, ctx.facts);
+    if (contextAddedLater(captures.get('call')!, context)) return;
+    const name = captures.get('name')!;
+    // The context goes in front of the first argument, so a call broken over lines stays gofmt-clean.
+    const first = captures.get('first')!;
     ctx.report({
       node: sel,
       message: context
@@ -41,13 +42,21 @@ export default defineRule({
   },
 });
 
-/** `req, err := http.NewRequest(...)` and later `req.WithContext(ctx)` in the same function. */
-function contextAddedLater(call: Node): boolean {
+/**
+ * `req, err := http.NewRequest(...)` and later, in the same function, `req.WithContext(ctx)`,
+ * or req handed to a call together with the context in scope, which attaches it
+ * (`ctxhttp.Do(ctx, client, req)`, prometheus's `h.client.Do(ctx, req)`).
+ */
+function contextAddedLater(call: Node, context: string | null): boolean {
   const list = call.parent;
   const assign = list?.parent;
   if (list?.type !== 'expression_list' || (assign?.type !== 'short_var_declaration' && assign?.type !== 'assignment_statement')) return false;
   const req = assign.childForFieldName('left')?.namedChildren[0];
   const body = enclosingFunction(call)?.childForFieldName('body');
   if (req?.type !== 'identifier' || !body) return false;
-  return body.descendantsOfType('call_expression').some((c) => c?.childForFieldName('function')?.text === `${req.text}.WithContext`);
+  return body.descendantsOfType('call_expression').some((c) => {
+    if (c?.childForFieldName('function')?.text === `${req.text}.WithContext`) return true;
+    const args = c?.childForFieldName('arguments')?.namedChildren.map((a) => a?.text) ?? [];
+    return context !== null && args.includes(req.text) && args.includes(context);
+  });
 }

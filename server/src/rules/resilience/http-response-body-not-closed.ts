@@ -25,6 +25,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 5,
     fixable: true,
+    onlyBuiltFiles: true,
     summary: 'HTTP response whose Body is never closed: the connection leaks',
     nolintAliases: ['bodyclose'],
   },

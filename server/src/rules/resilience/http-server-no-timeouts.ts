@@ -3,6 +3,7 @@ import type { FileFacts } from '../../engine/fileFacts';
 import type { Fix, TextEdit } from '../../engine/fix';
 import { enclosingFunction, indentationAt, isQualifiedType, packageMember } from '../../engine/goSyntax';
 import { addImportEdit } from '../../engine/imports';
+import { isTestSupport } from '../../engine/libraryCode';
 import { defineRule } from '../../engine/rule';
 
 const TIMEOUT_FIELDS = new Set(['ReadHeaderTimeout', 'ReadTimeout']);
@@ -15,6 +16,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 10,
     fixable: true,
+    onlyBuiltFiles: true,
     summary: 'HTTP server without a read timeout: slow clients hold connections for ever',
     nolintAliases: ['gosec'],
   },
@@ -23,6 +25,8 @@ export default defineRule({
       (#any-of? @name "ListenAndServe" "ListenAndServeTLS")) @sel)
     (composite_literal type: (qualified_type name: (type_identifier) @name (#eq? @name "Server")) @type body: (literal_value) @body) @lit`,
   check(ctx, captures) {
+    // Test support (httptest, testutil) serves and calls tests on this machine.
+    if (isTestSupport(ctx.facts)) return;
     if (captures.pattern === 0) {
       const sel = captures.get('sel')!;
       if (packageMember(sel, ctx.facts)?.path !== 'net/http') return;

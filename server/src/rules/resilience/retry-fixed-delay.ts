@@ -4,6 +4,9 @@ import type { FileFacts } from '../../engine/fileFacts';
 import { defineRule } from '../../engine/rule';
 import { namesChangedIn, retryLoop } from '../../engine/retryLoops';
 
+/** Packages whose calls wait on this machine (a file lock, a directory still in use), not on a shared dependency. */
+const LOCAL_PACKAGES = new Set(['os', 'syscall', 'golang.org/x/sys/unix', 'golang.org/x/sys/windows', 'path/filepath', 'io/ioutil']);
+
 export default defineRule({
   meta: {
     id: 'retry-fixed-delay',
@@ -11,6 +14,7 @@ export default defineRule({
     severity: 'info',
     effortMinutes: 10,
     fixable: false,
+    onlyBuiltFiles: true,
     summary: 'Retry loop that sleeps the same fixed time between attempts: clients retry in lock-step',
   },
   query: '(for_statement) @loop',
@@ -18,6 +22,9 @@ export default defineRule({
     const loop = captures.get('loop')!;
     const retry = retryLoop(loop, ctx.facts);
     if (!retry || retry.delays.length === 0 || retry.delays.some((d) => d.kind !== 'sleep')) return;
+    // Lock-step retries hurt a dependency many clients share; polling a local file lock does not.
+    const callee = packageCall(retry.attempt, ctx.facts);
+    if (callee && LOCAL_PACKAGES.has(callee.path)) return;
     const changing = namesChangedIn(loop);
     const durations = retry.delays.map((d) => d.node.childForFieldName('arguments')?.namedChildren[0]);
     if (durations.some((d) => !d || !isFixed(d, changing, ctx.facts))) return;

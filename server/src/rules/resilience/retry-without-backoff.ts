@@ -8,6 +8,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 20,
     fixable: false,
+    onlyBuiltFiles: true,
     summary: 'Retry loop that tries again at once: a hot loop that hammers a failing dependency',
   },
   query: '(for_statement) @loop',

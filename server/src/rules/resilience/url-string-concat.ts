@@ -20,6 +20,7 @@ export default defineRule({
     severity: 'warning',
     effortMinutes: 5,
     fixable: false,
+    onlyBuiltFiles: true,
     summary: 'URL built by string concatenation or Sprintf: values go in unescaped',
   },
   query: `
