@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from '../../engine/fileFacts';
+import { identifierOccurs } from '../../engine/imports';
 import type { Fix } from '../../engine/fix';
 import { defineRule } from '../../engine/rule';
 
@@ -217,22 +218,9 @@ function namesUnknown(text: string, facts: FileFacts, inDeclarationBlock: boolea
   const names = [...code.matchAll(/(?<![\w.])[A-Za-z_]\w*(?![\w.])/g)].map((m) => m[0])
     .filter((name) => !GO_WORDS.has(name) && !PREDECLARED.has(name) && !declared.has(name));
   if (names.length === 0) return false;
-  const known = fileNames(facts);
-  return names.some((name) => !known.has(name));
-}
-
-const namesOfFile = new WeakMap<FileFacts, Set<string>>();
-
-/** Every name the file's code uses: identifiers, type names, field and package names. */
-function fileNames(facts: FileFacts): Set<string> {
-  let names = namesOfFile.get(facts);
-  if (!names) {
-    names = new Set();
-    const nodes = facts.root.descendantsOfType(['identifier', 'type_identifier', 'field_identifier', 'package_identifier']);
-    for (const node of nodes) if (node) names.add(node.text);
-    namesOfFile.set(facts, names);
-  }
-  return names;
+  // Asked of the file's code with comments and literals blanked (FileFacts.codeMatches):
+  // the editor then re-checks the comment only when the answer changes.
+  return names.some((name) => !identifierOccurs(facts, name));
 }
 
 /** The named node that starts on the line after the run, if any. */
