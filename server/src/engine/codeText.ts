@@ -8,23 +8,33 @@
 // cost ~12 ms a keystroke. Both the editor and the CLI cut the file the same way, so a
 // literal left open by a syntax error ends with its declaration in both.
 import type { Node } from 'web-tree-sitter';
+import { textKey } from './textKey';
 
 /** Comments, raw strings, interpreted strings and runes; an unterminated one runs to the end of its line (or of the piece). */
 const NOT_CODE = /\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|`[^`]*`?|"(?:\\[\s\S]|[^"\\\n])*["\n]?|'(?:\\[\s\S]|[^'\\\n])*['\n]?/g;
 
-/** Two generations, so the cache holds about the pieces of the files last blanked. */
+/**
+ * Two generations bounded by characters (each piece's blanked code, by a digest of its text), so
+ * the cache holds the pieces of the files last blanked: a few large open files, not
+ * every file a long session has seen (the memory soak caught a count-bounded cache growing).
+ */
 let current = new Map<string, string>();
 let previous = new Map<string, string>();
-const GENERATION_SIZE = 20_000;
+let currentSize = 0;
+const GENERATION_CHARACTERS = 4_000_000;
 
 function blank(piece: string): string {
-  let code = current.get(piece) ?? previous.get(piece);
-  if (code === undefined) code = piece.replace(NOT_CODE, (text) => text.replace(/[^\n]/g, ' '));
-  if (current.size >= GENERATION_SIZE) {
+  const key = textKey(piece);
+  let code = current.get(key);
+  if (code !== undefined) return code;
+  code = previous.get(key) ?? piece.replace(NOT_CODE, (text) => text.replace(/[^\n]/g, ' '));
+  if (currentSize + piece.length > GENERATION_CHARACTERS) {
     previous = current;
     current = new Map();
+    currentSize = 0;
   }
-  current.set(piece, code);
+  current.set(key, code);
+  currentSize += piece.length;
   return code;
 }
 

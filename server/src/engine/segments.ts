@@ -16,6 +16,7 @@
 // Findings that reach outside their window (an import added to the header) and rules
 // that read the whole text (FileFacts.wholeText) are recomputed every time.
 import type { Node } from 'web-tree-sitter';
+import { textKey } from './textKey';
 
 export interface Segment {
   /** The top-level nodes linted together: a declaration with the comments above it. */
@@ -26,7 +27,7 @@ export interface Segment {
   /** The window: one more line on each side. */
   readonly windowStart: number;
   readonly windowEnd: number;
-  /** The window's text, with where the segment sits in it: equal keys give equal findings. */
+  /** A digest of the window's text, with where the segment sits in it: equal keys give equal findings. */
   readonly key: string;
   /**
    * False when the segment has a syntax error. At the top level (an ERROR node, a stray
@@ -89,7 +90,7 @@ export function layoutOf(root: Node, source: string): Layout {
     const end = lineEnd(source, nodes[nodes.length - 1].endIndex);
     const windowStart = start > 0 ? lineStart(source, start - 1) : 0;
     const windowEnd = lineEnd(source, end);
-    const key = `${start - windowStart}:${end - start}:${windowStart === 0 ? '^' : ''}${windowEnd === source.length ? '$' : ''}:${source.slice(windowStart, windowEnd)}`;
+    const key = `${start - windowStart}:${end - start}:${windowStart === 0 ? '^' : ''}${windowEnd === source.length ? '$' : ''}:${textKey(source.slice(windowStart, windowEnd))}`;
     return { nodes, start, end, windowStart, windowEnd, key, reusable: nodes.every((n) => WELL_FORMED.has(n.type) && !n.hasError) };
   });
   return { segments, ...outlineOf(root, source) };
