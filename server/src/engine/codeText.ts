@@ -38,12 +38,11 @@ function blank(piece: string): string {
   return code;
 }
 
-/** source with comments and literals blanked, cut into pieces at the lines where the root's top-level nodes start. */
-export function codeOnly(source: string, root: Node): string {
+/** source with comments and literals blanked, cut into pieces at the lines where its top-level nodes (FileFacts.topLevel) start. */
+export function codeOnly(source: string, topLevel: readonly Node[]): string {
   const starts = [0];
   let previousEnd = 0;
-  for (const node of root.namedChildren) {
-    if (!node) continue;
+  for (const node of topLevel) {
     const lineStart = source.lastIndexOf('\n', node.startIndex - 1) + 1;
     // A node that starts on the line where the previous one ends stays in its piece.
     if (lineStart > starts[starts.length - 1] && lineStart >= previousEnd) starts.push(lineStart);

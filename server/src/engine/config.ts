@@ -1,5 +1,7 @@
 // Effective settings for a lint run. Defaults come from rule metadata; a
 // configuration object (from .godebt.json or editor settings) overrides them.
+import { neverBuilt } from './buildConstraints';
+import type { FileFacts } from './fileFacts';
 import { defaultOptions, OptionValues, Rule, RuleMeta, Severity } from './rule';
 
 export type SeveritySetting = Severity | 'off';
@@ -38,7 +40,12 @@ export function effectiveRules(rules: readonly Rule[], config: GodebtConfig = {}
   return out;
 }
 
-/** Whether a rule looks at a file, per the scope conventions of RULES.md. */
-export function ruleApplies(meta: RuleMeta, isTest: boolean, config: GodebtConfig): boolean {
-  return !isTest || meta.includeTests === true || config.tests === true;
+/**
+ * Whether a rule looks at a file, per the scope conventions of RULES.md: test files
+ * only for rules that include them (or with `tests`), files no build includes only for
+ * rules about the source itself (not for meta.onlyBuiltFiles).
+ */
+export function ruleApplies(meta: RuleMeta, facts: FileFacts, config: GodebtConfig): boolean {
+  if (facts.isTest && meta.includeTests !== true && config.tests !== true) return false;
+  return !meta.onlyBuiltFiles || !neverBuilt(facts);
 }

@@ -133,7 +133,7 @@ function computeFileFacts(fileName: string, tree: Tree, source: string): FileFac
     wholeText: () => source,
     codeMatches: (pattern) => {
       let count = answers.get(pattern);
-      code ??= codeOnly(source, root);
+      code ??= codeOnly(source, topLevel);
       if (count === undefined) answers.set(pattern, (count = [...code.matchAll(new RegExp(pattern, 'gu'))].length));
       return count;
     },

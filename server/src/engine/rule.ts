@@ -3,7 +3,6 @@
 // a rule (diagnostic code and severity, guidance link, CLI output, docs index, config
 // schema, debt category and effort) is derived from `meta`.
 import type { Node } from 'web-tree-sitter';
-import { neverBuilt } from './buildConstraints';
 import type { FileFacts } from './fileFacts';
 import type { Fix } from './fix';
 import type { PackageIndexView } from './packageIndex';
@@ -137,19 +136,7 @@ export interface Rule {
 }
 
 export function defineRule(rule: Rule): Rule {
-  if (!rule.meta.onlyBuiltFiles) return rule;
-  // The gate sits here, not in the runner, so that every caller of check() and finish()
-  // (engine, benchmarks) sees the same scope.
-  const { check, finish } = rule;
-  return {
-    ...rule,
-    check: check && ((ctx, captures) => {
-      if (!neverBuilt(ctx.facts)) check(ctx, captures);
-    }),
-    finish: finish && ((ctx) => {
-      if (!neverBuilt(ctx.facts)) finish(ctx);
-    }),
-  };
+  return rule;
 }
 
 /** Option values with defaults filled in from meta. */

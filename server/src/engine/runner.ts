@@ -129,7 +129,7 @@ export class RuleEngine {
     if (!facts.isGenerated) {
       for (const setting of effectiveRules(this.rules, config)) {
         if (setting.rule.meta.language === 'go.mod') continue;
-        if (!ruleApplies(setting.rule.meta, facts.isTest, config)) continue;
+        if (!ruleApplies(setting.rule.meta, facts, config)) continue;
         active.set(setting.rule, { setting, ctx: this.context(input, facts, setting, findings) });
       }
     }
@@ -145,8 +145,10 @@ export class RuleEngine {
     };
 
     const root = input.tree.rootNode;
-    const firstDeclaration = root.namedChildren.find((n) => n !== null && /_declaration$/.test(n.type) && n.type !== 'import_declaration');
-    const layout = cache && !facts.isGenerated ? layoutOf(root, input.source) : undefined;
+    // Read once per tree by FileFacts (the engine's own reads are not a rule's).
+    const topLevel = facts.topLevel;
+    const firstDeclaration = topLevel.find((n) => /_declaration$/.test(n.type) && n.type !== 'import_declaration');
+    const layout = cache && !facts.isGenerated ? layoutOf(topLevel, input.source) : undefined;
     const segments = layout?.segments ?? [];
     const outlineVersion = layout && cache ? cache.begin([layout.header, root.type, config, input.fileName, input.packageIndex?.key], layout.outline) : 0;
 
@@ -200,7 +202,7 @@ export class RuleEngine {
       if (rule.finish) {
         // Rules that gather over the whole file see every match, reused or fresh, below.
         wholeFileMatches.push({ at: match.captures[0]?.node.startIndex ?? 0, rule, captures: captures(match, pattern) });
-        if (segment >= 0) freshResult(segment).matches.push({ ruleId: rule.meta.id, pattern, captures: storeCaptures(match.captures, 0) });
+        if (segment >= 0) freshResult(segment).matches.push({ ruleId: rule.meta.id, pattern, captures: storeCaptures(match.captures, -segments[segment].windowStart) });
         return;
       }
       const before = findings.length;
@@ -252,7 +254,7 @@ export class RuleEngine {
           cache.set(segments[i].key, {
             findings: stored as StoredFinding[],
             directives: result.directives.map((d) => moveDirective(d, -windowStart, -firstRow)),
-            matches: result.matches.map((m) => ({ ...m, captures: m.captures.map((c) => ({ ...c, start: c.start - windowStart, end: c.end - windowStart })) })),
+            matches: result.matches,
             outline: readOutline.has(i) ? outlineVersion : undefined,
             answers: answers.has(i) ? [...answers.get(i)!] : undefined,
           });

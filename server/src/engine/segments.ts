@@ -70,11 +70,11 @@ const DECLARATIONS = new Set(['type_declaration', 'var_declaration', 'const_decl
 /** What a parsed Go file has at the top level; anything else comes of a syntax error. */
 const WELL_FORMED = new Set([...HEADER, ...FUNCTIONS, ...DECLARATIONS, 'comment']);
 
-export function layoutOf(root: Node, source: string): Layout {
+/** The segments and outline of a file, from its top-level nodes (FileFacts.topLevel) in order. */
+export function layoutOf(topLevel: readonly Node[], source: string): Layout {
   const groups: Node[][] = [];
   let group: Node[] = [];
-  for (const node of root.namedChildren) {
-    if (!node) continue;
+  for (const node of topLevel) {
     const previous = group[group.length - 1];
     // Comments stay with what follows them; nodes sharing a line stay together.
     if (previous && previous.type !== 'comment' && source.lastIndexOf('\n', node.startIndex - 1) >= previous.endIndex) {
@@ -93,7 +93,7 @@ export function layoutOf(root: Node, source: string): Layout {
     const key = `${start - windowStart}:${end - start}:${windowStart === 0 ? '^' : ''}${windowEnd === source.length ? '$' : ''}:${textKey(source.slice(windowStart, windowEnd))}`;
     return { nodes, start, end, windowStart, windowEnd, key, reusable: nodes.every((n) => WELL_FORMED.has(n.type) && !n.hasError) };
   });
-  return { segments, ...outlineOf(root, source) };
+  return { segments, ...outlineOf(topLevel, source) };
 }
 
 /**
@@ -103,11 +103,10 @@ export function layoutOf(root: Node, source: string): Layout {
  * nodes, stray expressions) are left out: rules look other declarations up by kind and
  * name, never those (whole-file rules run every time anyway).
  */
-function outlineOf(root: Node, source: string): { header: string; outline: string } {
+function outlineOf(topLevel: readonly Node[], source: string): { header: string; outline: string } {
   const parts: string[] = [];
   let headerEnd = 0;
-  for (const node of root.namedChildren) {
-    if (!node) continue;
+  for (const node of topLevel) {
     if (HEADER.has(node.type)) {
       headerEnd = node.endIndex;
       continue;
