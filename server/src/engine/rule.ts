@@ -109,9 +109,21 @@ export interface Captures {
   get(name: string): Node | undefined;
   /** Every node captured under name, in order. */
   all(name: string): Node[];
-  /** Index of the rule's pattern that matched (0 for the rule's first pattern). */
+  /**
+   * Index of the rule's pattern that matched (0 for the rule's first pattern), or
+   * SELECTOR_PATTERN for a selector the rule asked for with Rule.selectors.
+   */
   readonly pattern: number;
 }
+
+/** Captures.pattern of the selectors a rule asked for with Rule.selectors. */
+export const SELECTOR_PATTERN = -1;
+
+/**
+ * Which selector expressions (`pkg.Name`, `x.Method(...)`) a rule looks at, by the name
+ * after the dot: a list of names, or a pattern the name matches.
+ */
+export type SelectorNames = readonly string[] | RegExp;
 
 export interface Rule {
   meta: RuleMeta;
@@ -121,6 +133,16 @@ export interface Rule {
    * need finish().
    */
   query?: string;
+  /**
+   * Selector expressions the rule looks at, by name. One pattern of the engine finds
+   * every selector and hands each to the rules that asked for its name: a pattern per
+   * rule with a #match? on the name turned every selector of a file into JS objects
+   * once per rule before its predicate rejected it, which was most of a lint's cost.
+   * check() receives them with captures.pattern === SELECTOR_PATTERN and the captures
+   * `selector`, `operand`, `name` and, when the selector is the function of a call,
+   * `call` (looked up on first use).
+   */
+  selectors?: SelectorNames;
   /** Decides whether a candidate is really a problem and reports it. */
   check?(ctx: RuleContext, captures: Captures): void;
   /** Called once per file after all matches (for per-file aggregates). */

@@ -9,7 +9,7 @@ import { collectFileFacts, FileFacts } from './fileFacts';
 import { treeSitter, wasmGeneration } from './goParser';
 import type { Finding } from './finding';
 import type { PackageIndexView } from './packageIndex';
-import { Captures, GoModContext, Report, Rule, RuleContext } from './rule';
+import { Captures, GoModContext, Report, Rule, RuleContext, SELECTOR_PATTERN } from './rule';
 import { covers, Directive, DirectiveState, parseDirective } from './suppression';
 import {
   directiveWithin, findNode, IncrementalCache, moveDirective, restoreFinding, SegmentResult, StoredFinding, StoredMatch, storeCaptures, storeFinding,
@@ -42,8 +42,14 @@ export interface LintResult {
 
 /** The engine's own pattern, which collects comments for directives (rules with the same pattern share its matches). */
 const COMMENT_PATTERN = '(comment) @comment';
+/** The engine's pattern that finds every selector for the rules' Rule.selectors. */
+const SELECTOR_QUERY = '(selector_expression operand: (_) @operand field: (field_identifier) @name) @selector';
 
-/** Who receives a match of one pattern of the combined query: a rule (with its own pattern number) or the engine (-1). */
+/** Owners of the engine's own patterns in PatternTarget.owner (rules are 0 and up). */
+const DIRECTIVES = -1;
+const SELECTORS = -2;
+
+/** Who receives a match of one pattern of the combined query: a rule (with its own pattern number) or the engine. */
 interface PatternTarget {
   owner: number;
   pattern: number;
@@ -59,6 +65,9 @@ export class RuleEngine {
   private readonly targets: PatternTarget[][] = [];
   /** The WASM generation the compiled query belongs to. */
   private readonly generation = wasmGeneration();
+  /** Rule.selectors: the rules (by index) that asked for a name, and those that gave a pattern. */
+  private readonly selectorsByName = new Map<string, number[]>();
+  private readonly selectorsByPattern: { rule: number; names: RegExp }[] = [];
 
   /**
    * @param syntaxCheck parses a snippet and says whether it has no syntax errors; the
@@ -71,12 +80,18 @@ export class RuleEngine {
     const sources: string[] = [];
     const ends: { rule: number; end: number }[] = [];
     let bytes = 0;
+    const part = (owner: number, query: string) => {
+      sources.push(query);
+      bytes += Buffer.byteLength(query) + 1; // + the '\n' that joins the sources
+      ends.push({ rule: owner, end: bytes });
+    };
     rules.forEach((rule, index) => {
-      if (!rule.query) return;
-      sources.push(rule.query);
-      bytes += Buffer.byteLength(rule.query) + 1; // + the '\n' that joins the sources
-      ends.push({ rule: index, end: bytes });
+      if (rule.query) part(index, rule.query);
+      if (!rule.selectors) return;
+      if (rule.selectors instanceof RegExp) this.selectorsByPattern.push({ rule: index, names: rule.selectors });
+      else for (const name of new Set(rule.selectors)) this.selectorsByName.set(name, [...(this.selectorsByName.get(name) ?? []), index]);
     });
+    if (rules.some((rule) => rule.selectors)) part(SELECTORS, SELECTOR_QUERY);
     sources.push(COMMENT_PATTERN);
     const source = sources.join('\n');
     try {
@@ -88,11 +103,11 @@ export class RuleEngine {
     const sourceBytes = Buffer.from(source);
     const firstWithText = new Map<string, number>();
     const base = new Map<number, number>();
-    let part = 0;
+    let at = 0;
     for (let i = 0; i < this.query.patternCount(); i++) {
       const start = this.query.startIndexForPattern(i);
-      while (part < ends.length && start >= ends[part].end) part++;
-      const owner = part < ends.length ? ends[part].rule : -1;
+      while (at < ends.length && start >= ends[at].end) at++;
+      const owner = at < ends.length ? ends[at].rule : DIRECTIVES;
       if (!base.has(owner)) base.set(owner, i);
       const target = { owner, pattern: i - base.get(owner)! };
       const text = sourceBytes.subarray(start, this.query.endIndexForPattern(i)).toString().trim();
@@ -178,10 +193,13 @@ export class RuleEngine {
     let unattributed = false;
 
     const handle = (match: QueryMatch, segment: number) => {
-      for (const target of this.targets[match.patternIndex]) deliver(match, target, segment);
+      for (const target of this.targets[match.patternIndex]) {
+        if (target.owner !== SELECTORS) deliver(match, target, segment);
+        else for (const owner of this.selectorRules(match)) deliver(match, { owner, pattern: SELECTOR_PATTERN }, segment);
+      }
     };
     const deliver = (match: QueryMatch, { owner, pattern }: PatternTarget, segment: number) => {
-      if (owner < 0) {
+      if (owner === DIRECTIVES) {
         const comment = match.captures[0]?.node;
         const directive = comment && parseDirective(comment);
         if (!directive) return;
@@ -295,6 +313,15 @@ export class RuleEngine {
     return { findings: kept, suppressed, directives, failures, facts };
   }
 
+  /** The rules (by index) that asked for the name of a selector match's selector. */
+  private selectorRules(match: QueryMatch): number[] {
+    const name = match.captures.find((c) => c.name === 'name')?.node.text ?? '';
+    const byName = this.selectorsByName.get(name) ?? [];
+    if (this.selectorsByPattern.length === 0) return byName;
+    const byPattern = this.selectorsByPattern.filter((s) => s.names.test(name)).map((s) => s.rule);
+    return byPattern.length === 0 ? byName : [...byName, ...byPattern].sort((a, b) => a - b);
+  }
+
   /** The stored matches of whole-file rules, found again in the current tree (null if any is gone). */
   private revive(root: Node, stored: readonly StoredMatch[], delta: number): { at: number; rule: Rule; captures: Captures }[] | null {
     const out: { at: number; rule: Rule; captures: Captures }[] = [];
@@ -385,10 +412,37 @@ function captures(match: QueryMatch, pattern: number): Captures {
 }
 
 function capturesOf(list: readonly { name: string; node: Node }[], pattern: number): Captures {
+  if (pattern === SELECTOR_PATTERN) return selectorCaptures(list);
   return {
     pattern,
     get: (name) => list.find((c) => c.name === name)?.node,
     all: (name) => list.filter((c) => c.name === name).map((c) => c.node),
+  };
+}
+
+/**
+ * A selector's captures, with `call` when the selector is the function of a call. The
+ * call is looked up only when asked for (by the few rules whose names matched):
+ * Node.parent walks down from the root.
+ */
+function selectorCaptures(list: readonly { name: string; node: Node }[]): Captures {
+  let call: Node | null | undefined;
+  const get = (name: string): Node | undefined => {
+    if (name !== 'call') return list.find((c) => c.name === name)?.node;
+    if (call === undefined) {
+      const selector = list.find((c) => c.name === 'selector')?.node;
+      const parent = selector?.parent;
+      call = parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === selector!.id ? parent : null;
+    }
+    return call ?? undefined;
+  };
+  return {
+    pattern: SELECTOR_PATTERN,
+    get,
+    all: (name) => {
+      const node = name === 'call' ? get(name) : undefined;
+      return node ? [node] : list.filter((c) => c.name === name).map((c) => c.node);
+    },
   };
 }
 

@@ -38,8 +38,6 @@ export const SQL_METHODS: Readonly<Record<string, SqlMethod>> = {
   NamedExecContext: { queryArg: 1, minArgs: 3, sqlx: true },
 };
 
-/** The tree-sitter #match? pattern for the names in SQL_METHODS. */
-export const SQL_METHOD_PATTERN = `^(${Object.keys(SQL_METHODS).join('|')})$`;
 
 export function importsSql(facts: FileFacts): boolean {
   return facts.imports.some((i) => i.path === SQL_PATH || i.path === SQLX_PATH);

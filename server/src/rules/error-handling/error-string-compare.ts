@@ -33,13 +33,13 @@ export default defineRule({
     summary: "Errors told apart by their message text (err.Error() == ...): breaks when the text changes or the error is wrapped",
     nolintAliases: ['errorlint'],
   },
-  query: `(call_expression
-    function: (selector_expression operand: (identifier) @error field: (field_identifier) @method (#eq? @method "Error"))
-    arguments: (argument_list) @args) @text`,
+  selectors: ['Error'],
   check(ctx, captures) {
-    const error = captures.get('error')!;
-    if (!isErrorName(error) || captures.get('args')!.namedChildCount > 0) return;
-    const text = captures.get('text')!;
+    const error = captures.get('operand')!;
+    if (error.type !== 'identifier' || !isErrorName(error)) return;
+    // err.Error(), the text of the error
+    const text = captures.get('call');
+    if (!text || (text.childForFieldName('arguments')?.namedChildCount ?? 1) > 0) return;
     const how = inspection(text, ctx.facts);
     if (!how) return;
     ctx.report({

@@ -71,13 +71,12 @@ export default defineRule({
     summary: 'fmt.Errorf prints an error with %v or %s instead of wrapping it with %w',
     nolintAliases: ['errorlint'],
   },
-  query: `(call_expression
-    function: (selector_expression operand: (identifier) field: (field_identifier) @function (#eq? @function "Errorf"))
-    arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format)) @call`,
+  selectors: ['Errorf'],
   check(ctx, captures) {
-    const call = captures.get('call')!;
-    if (packageMember(call.childForFieldName('function'), ctx.facts)?.path !== 'fmt') return;
-    const format = captures.get('format')!;
+    const call = captures.get('call');
+    const format = call?.childForFieldName('arguments')?.namedChild(0);
+    if (!call || !format || !/^(interpreted|raw)_string_literal$/.test(format.type)) return;
+    if (packageMember(captures.get('selector'), ctx.facts)?.path !== 'fmt') return;
     const text = format.text.slice(1, -1);
     if (format.type === 'interpreted_string_literal' && ESCAPED_PERCENT.test(text)) return;
     const verbs = formatVerbs(text);

@@ -37,11 +37,11 @@ export default defineRule({
     onlyBuiltFiles: true,
     summary: 'os.Exit or log.Fatal/log.Panic in a package other than main: ends the process with no deferred calls or graceful shutdown',
   },
-  query: `(call_expression function: (selector_expression
-    field: (field_identifier) @function (#match? @function "^(Exit|Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)$"))) @call`,
+  selectors: Object.values(EXITS).flat(),
   check(ctx, captures) {
     if (!isLibraryCode(ctx.facts)) return;
-    const call = captures.get('call')!;
+    const call = captures.get('call');
+    if (!call) return;
     const callee = packageCall(call, ctx.facts);
     if (!callee || !EXITS[callee.path]?.includes(callee.name)) return;
     const decl = enclosingDeclaration(call);

@@ -137,12 +137,11 @@ export default defineRule({
     summary: 'context.Background() or context.TODO() where the caller\'s context is at hand: deadlines and cancellation are dropped',
     nolintAliases: ['contextcheck'],
   },
-  query: `(call_expression
-    function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name)
-    arguments: (argument_list)
-    (#match? @name "^(Background|TODO)$")) @call`,
+  selectors: ['Background', 'TODO'],
   check(ctx, captures) {
-    const call = captures.get('call')!;
+    const call = captures.get('call');
+    const pkg = captures.get('operand')!;
+    if (!call || pkg.type !== 'identifier') return;
     const finding = assess(call, ctx.facts);
     if (!finding) return;
     const name = captures.get('name')!.text;
@@ -157,7 +156,7 @@ export default defineRule({
     ctx.report({
       node: call,
       message: `context.${name}() drops the caller's deadline and cancellation: use ${finding.context}`,
-      fix: { title: `Use ${finding.context}`, edits: fixEdits(ctx.facts, ctx.source, call, captures.get('pkg')!, finding.context), preferred: true },
+      fix: { title: `Use ${finding.context}`, edits: fixEdits(ctx.facts, ctx.source, call, pkg, finding.context), preferred: true },
     });
   },
 });

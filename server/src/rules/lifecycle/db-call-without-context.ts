@@ -19,11 +19,10 @@ export default defineRule({
     summary: 'database/sql or sqlx call without a context where one is in scope: queries outlive the request',
     nolintAliases: ['noctx'],
   },
-  query: `(call_expression
-    function: (selector_expression field: (field_identifier) @name)
-    (#match? @name "^(Query|QueryRow|Exec|Prepare|Begin|Ping|Get|Select|NamedExec)$")) @call`,
+  selectors: ['Query', 'QueryRow', 'Exec', 'Prepare', 'Begin', 'Ping', 'Get', 'Select', 'NamedExec'],
   check(ctx, captures) {
-    const call = sqlMethodCall(captures.get('call')!, ctx.facts);
+    const called = captures.get('call');
+    const call = called && sqlMethodCall(called, ctx.facts);
     if (!call?.method.contextForm) return;
     // In a GORM file, Exec and Begin are most likely *gorm.DB's (orm-call-without-context covers them)
     // unless the receiver is a parameter declared with a database/sql or sqlx type.

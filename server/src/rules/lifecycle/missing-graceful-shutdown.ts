@@ -30,11 +30,8 @@ export default defineRule({
     onlyBuiltFiles: true,
     summary: 'main starts an HTTP server but never calls Shutdown or listens for signals: deploys cut requests off',
   },
-  query: `
-    (function_declaration name: (identifier) @main (#eq? @main "main"))
-    (call_expression
-      function: (selector_expression field: (field_identifier) @name)
-      (#match? @name "^(ListenAndServe|ListenAndServeTLS|Serve|ServeTLS|Shutdown|GracefulStop|Notify|NotifyContext)$")) @call`,
+  query: '(function_declaration name: (identifier) @main (#eq? @main "main"))',
+  selectors: ['ListenAndServe', 'ListenAndServeTLS', 'Serve', 'ServeTLS', 'Shutdown', 'GracefulStop', 'Notify', 'NotifyContext'],
   check(ctx, captures) {
     if (ctx.facts.packageName !== 'main') return;
     const state = stateOf(ctx);
@@ -42,9 +39,10 @@ export default defineRule({
       state.hasMain = true;
       return;
     }
-    const call = captures.get('call')!;
+    const call = captures.get('call');
+    if (!call) return;
     const name = captures.get('name')!.text;
-    const operand = call.childForFieldName('function')!.childForFieldName('operand');
+    const operand = captures.get('operand');
     // A package-level function: only net/http's start a server, only os/signal's listen for signals.
     const path = operand?.type === 'identifier' ? ctx.facts.pathOf(operand.text) : undefined;
     if (name === 'Notify' || name === 'NotifyContext') {

@@ -26,12 +26,11 @@ export default defineRule({
     summary: 'GORM chain without WithContext(ctx) where a context is in scope: the query ignores the request\'s deadline',
     nolintAliases: ['contextcheck'],
   },
-  query: `(call_expression
-    function: (selector_expression field: (field_identifier) @name)
-    (#match? @name "^(Transaction|Create|Save|First|Find|Take|Last|Where|Model|Updates|Update|Delete|Exec|Raw|Begin)$")) @call`,
+  selectors: ['Transaction', 'Create', 'Save', 'First', 'Find', 'Take', 'Last', 'Where', 'Model', 'Updates', 'Update', 'Delete', 'Exec', 'Raw', 'Begin'],
   check(ctx, captures) {
     if (!ctx.facts.imports.some((i) => i.path === GORM_PATH)) return;
-    const call = captures.get('call')!;
+    const call = captures.get('call');
+    if (!call) return;
     const { root, links } = chainBelow(call);
     // The innermost listed call of a chain speaks for the whole chain.
     if (!root || links.some((l) => METHODS.test(l.name))) return;

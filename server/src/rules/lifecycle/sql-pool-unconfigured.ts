@@ -22,12 +22,10 @@ export default defineRule({
     onlyBuiltFiles: true,
     summary: 'sql.Open without SetMaxOpenConns or SetConnMaxLifetime: an unbounded pool of connections that live forever',
   },
-  query: `(call_expression
-    function: (selector_expression operand: (identifier) field: (field_identifier) @name)
-    (#match? @name "^(Open|Connect|MustOpen|MustConnect)$")) @call`,
+  selectors: ['Open', 'Connect', 'MustOpen', 'MustConnect'],
   check(ctx, captures) {
-    const call = captures.get('call')!;
-    const target = packageCall(call, ctx.facts);
+    const call = captures.get('call');
+    const target = call && packageCall(call, ctx.facts);
     if (!target || !OPENERS[target.path]?.test(target.name)) return;
     const name = assignedName(call);
     const scope = enclosingFunction(call);

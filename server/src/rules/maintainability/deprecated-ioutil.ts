@@ -28,17 +28,13 @@ export default defineRule({
     summary: 'io/ioutil is deprecated since Go 1.16: its functions live in io and os',
     nolintAliases: ['staticcheck'],
   },
-  query: `
-    (import_spec path: (interpreted_string_literal) @path (#eq? @path "\\"io/ioutil\\""))
-    (selector_expression
-      operand: (identifier) @package
-      field: (field_identifier) @name
-      (#any-of? @name "ReadAll" "ReadFile" "WriteFile" "ReadDir" "NopCloser" "Discard" "TempFile" "TempDir")) @use`,
+  // The import itself is read from facts in finish().
+  selectors: [...Object.keys(SUCCESSORS), 'ReadDir'],
   check(ctx, captures) {
-    if (captures.pattern !== 1) return; // the import is read from facts in finish()
-    if (ctx.facts.pathOf(captures.get('package')!.text) !== 'io/ioutil') return;
+    const operand = captures.get('operand')!;
+    if (operand.type !== 'identifier' || ctx.facts.pathOf(operand.text) !== 'io/ioutil') return;
     const uses = usesByFile.get(ctx) ?? [];
-    uses.push(captures.get('use')!);
+    uses.push(captures.get('selector')!);
     usesByFile.set(ctx, uses);
   },
   finish(ctx) {

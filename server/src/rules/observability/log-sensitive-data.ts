@@ -37,6 +37,8 @@ const LOGGING_PACKAGES = new Set([
 ]);
 const ZAP = 'go.uber.org/zap';
 const ZAP_FIELDS = new Set(['String', 'Any', 'Reflect']);
+/** Methods that log (Infof, Errorw...) or add fields to a logger (WithField). */
+const LOGGING_CALL = /^(Print|Info|Warn|Error|Debug|Fatal|Panic)|^(With|WithField|WithFields)$/;
 
 type Mode = 'values' | 'message-then-pairs' | 'pairs';
 
@@ -51,25 +53,19 @@ export default defineRule({
     summary: 'A log call whose arguments name a password, token, key or personal data',
     nolintAliases: ['gosec'],
   },
-  query: `
-    (call_expression
-      function: (selector_expression field: (field_identifier) @name)
-      arguments: (argument_list) @args
-      (#match? @name "^(Print|Info|Warn|Error|Debug|Fatal|Panic)|^(With|WithField|WithFields)$")) @call
-    (call_expression
-      function: (selector_expression operand: (identifier) field: (field_identifier) @name)
-      arguments: (argument_list) @args
-      (#match? @name "^(String|Any|Reflect)$")) @call`,
+  // Logging calls (Infof, Errorw, WithField...), and zap's field constructors (zap.String).
+  selectors: new RegExp(`${LOGGING_CALL.source}|^(${[...ZAP_FIELDS].join('|')})$`),
   check(ctx, captures) {
-    const call = captures.get('call')!;
-    const args = captures.get('args')!.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
-    if (args.length === 0) return;
-    const member = packageMember(call.childForFieldName('function'), ctx.facts);
-    if (captures.pattern === 1) {
+    const call = captures.get('call');
+    const args = call?.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment') ?? [];
+    if (!call || args.length === 0) return;
+    const name = captures.get('name')!.text;
+    const member = packageMember(captures.get('selector'), ctx.facts);
+    if (ZAP_FIELDS.has(name)) {
       if (member?.path === ZAP && ZAP_FIELDS.has(member.name) && args.length >= 2) reportPair(ctx, judgeFor(ctx, null), args[0], args[1]);
       return;
     }
-    const mode = modeOf(captures.get('name')!.text, member);
+    const mode = modeOf(name, member);
     if (mode) judgeArguments(ctx, judgeFor(ctx, mode === 'values' && isString(args[0]) ? args[0] : null), args, mode);
   },
 });

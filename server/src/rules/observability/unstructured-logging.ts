@@ -37,17 +37,19 @@ export default defineRule({
     summary: 'log.Print* and library fmt.Print* write free text that cannot be searched by field',
     nolintAliases: ['sloglint', 'forbidigo'],
   },
-  query: `(call_expression
-    function: (selector_expression operand: (identifier) field: (field_identifier) @name (#match? @name "^Print(f|ln)?$")) @callee
-    arguments: (argument_list) @args) @call`,
+  selectors: ['Print', 'Printf', 'Println'],
   check(ctx, captures) {
-    const callee = captures.get('callee')!;
-    const path = ctx.facts.pathOf(callee.childForFieldName('operand')!.text);
+    const call = captures.get('call');
+    const args = call?.childForFieldName('arguments');
+    const operand = captures.get('operand')!;
+    if (!call || !args || operand.type !== 'identifier') return;
+    const callee = captures.get('selector')!;
+    const path = ctx.facts.pathOf(operand.text);
     if (path !== 'log' && !(path === 'fmt' && isLibraryCode(ctx.facts) && !deliberatePrint(callee))) return;
     const message = path === 'log'
       ? `${callee.text} writes unstructured text: log with slog and key-value attributes so the fields can be searched and aggregated`
       : `${callee.text} in library package ${ctx.facts.packageName} prints unstructured text to stdout: log with slog and key-value attributes, or return the data to the caller`;
-    ctx.report({ node: callee, message, fix: slogFix(ctx.source, ctx.facts, captures.get('call')!, path, captures.get('name')!.text, captures.get('args')!) });
+    ctx.report({ node: callee, message, fix: slogFix(ctx.source, ctx.facts, call, path, captures.get('name')!.text, args) });
   },
 });
 

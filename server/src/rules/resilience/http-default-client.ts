@@ -15,12 +15,11 @@ export default defineRule({
     summary: 'http.Get, http.Post and http.DefaultClient: requests without a timeout',
     nolintAliases: ['noctx'],
   },
-  query: `(selector_expression operand: (identifier) field: (field_identifier) @name
-    (#any-of? @name "Get" "Head" "Post" "PostForm" "DefaultClient")) @sel`,
+  selectors: [...PACKAGE_FUNCS, 'DefaultClient'],
   check(ctx, captures) {
     // Test support (httptest, testutil) serves and calls tests on this machine.
     if (isTestSupport(ctx.facts)) return;
-    const sel = captures.get('sel')!;
+    const sel = captures.get('selector')!;
     const member = packageMember(sel, ctx.facts);
     if (member?.path !== 'net/http') return;
     if (member.name === 'DefaultClient') {
@@ -32,8 +31,7 @@ export default defineRule({
       });
       return;
     }
-    const call = sel.parent;
-    if (!PACKAGE_FUNCS.has(member.name) || call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== sel.id) return;
+    if (!PACKAGE_FUNCS.has(member.name) || !captures.get('call')) return;
     ctx.report({
       node: sel,
       message: `${sel.text} uses http.DefaultClient, which has no timeout, so one slow server hangs the caller for ever: use an http.Client with a Timeout`,

@@ -13,18 +13,17 @@ export default defineRule({
     summary: 'http.NewRequest: the request cannot be cancelled with its caller',
     nolintAliases: ['noctx'],
   },
-  query: `(call_expression
-    function: (selector_expression operand: (identifier) field: (field_identifier) @name (#eq? @name "NewRequest")) @sel
-    arguments: (argument_list . (_) @first)) @call`,
+  selectors: ['NewRequest'],
   check(ctx, captures) {
-    const sel = captures.get('sel')!;
+    const sel = captures.get('selector')!;
     const member = packageMember(sel, ctx.facts);
-    if (member?.path !== 'net/http') return;
-    const context = contextInScope(sel, ctx.facts);
-    if (contextAddedLater(captures.get('call')!, context)) return;
-    const name = captures.get('name')!;
+    const call = captures.get('call');
     // The context goes in front of the first argument, so a call broken over lines stays gofmt-clean.
-    const first = captures.get('first')!;
+    const first = call?.childForFieldName('arguments')?.namedChild(0);
+    if (member?.path !== 'net/http' || !call || !first) return;
+    const context = contextInScope(sel, ctx.facts);
+    if (contextAddedLater(call, context)) return;
+    const name = captures.get('name')!;
     ctx.report({
       node: sel,
       message: context

@@ -4,7 +4,7 @@ import type { Fix, TextEdit } from '../../engine/fix';
 import { enclosingFunction, indentationAt, isQualifiedType, packageMember } from '../../engine/goSyntax';
 import { addImportEdit } from '../../engine/imports';
 import { isTestSupport } from '../../engine/libraryCode';
-import { defineRule } from '../../engine/rule';
+import { defineRule, SELECTOR_PATTERN } from '../../engine/rule';
 
 const TIMEOUT_FIELDS = new Set(['ReadHeaderTimeout', 'ReadTimeout']);
 const NEW_KEY = 'ReadHeaderTimeout:';
@@ -20,16 +20,14 @@ export default defineRule({
     summary: 'HTTP server without a read timeout: slow clients hold connections for ever',
     nolintAliases: ['gosec'],
   },
-  query: `
-    (call_expression function: (selector_expression operand: (identifier) field: (field_identifier) @name
-      (#any-of? @name "ListenAndServe" "ListenAndServeTLS")) @sel)
-    (composite_literal type: (qualified_type name: (type_identifier) @name (#eq? @name "Server")) @type body: (literal_value) @body) @lit`,
+  query: `(composite_literal type: (qualified_type name: (type_identifier) @name (#eq? @name "Server")) @type body: (literal_value) @body) @lit`,
+  selectors: ['ListenAndServe', 'ListenAndServeTLS'],
   check(ctx, captures) {
     // Test support (httptest, testutil) serves and calls tests on this machine.
     if (isTestSupport(ctx.facts)) return;
-    if (captures.pattern === 0) {
-      const sel = captures.get('sel')!;
-      if (packageMember(sel, ctx.facts)?.path !== 'net/http') return;
+    if (captures.pattern === SELECTOR_PATTERN) {
+      const sel = captures.get('selector')!;
+      if (!captures.get('call') || packageMember(sel, ctx.facts)?.path !== 'net/http') return;
       ctx.report({
         node: sel,
         message: `${sel.text} serves with no read or write timeouts, so slow clients can hold connections for ever: use an http.Server with ReadHeaderTimeout set`,

@@ -23,11 +23,8 @@ export default defineRule({
     onlyBuiltFiles: true,
     summary: 'URL built by string concatenation or Sprintf: values go in unescaped',
   },
-  query: `
-    (binary_expression left: [(interpreted_string_literal) (raw_string_literal)] @first operator: "+") @concat
-    (call_expression
-      function: (selector_expression operand: (identifier) field: (field_identifier) @name (#eq? @name "Sprintf"))
-      arguments: (argument_list . [(interpreted_string_literal) (raw_string_literal)] @format)) @call`,
+  query: '(binary_expression left: [(interpreted_string_literal) (raw_string_literal)] @first operator: "+") @concat',
+  selectors: ['Sprintf'],
   check(ctx, captures) {
     if (captures.pattern === 0) {
       if (!URL_START.test(captures.get('first')!.text.slice(1))) return;
@@ -43,10 +40,10 @@ export default defineRule({
       });
       return;
     }
-    const call = captures.get('call')!;
-    const pkg = packageCall(call, ctx.facts);
-    if (pkg?.path !== 'fmt') return;
-    const format = captures.get('format')!.text.slice(1, -1);
+    const call = captures.get('call');
+    const literal = call?.childForFieldName('arguments')?.namedChild(0);
+    if (!call || !literal || !STRING_TYPES.has(literal.type) || packageCall(call, ctx.facts)?.path !== 'fmt') return;
+    const format = literal.text.slice(1, -1);
     if (!URL_START.test(format) || !VERB.test(format.replace(/%%/g, ''))) return;
     if (SCHEME_VERB_ONLY.test(format)) return;
     ctx.report({

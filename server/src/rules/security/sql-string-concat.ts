@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from '../../engine/fileFacts';
 import { enclosingFunction, packageCall } from '../../engine/goSyntax';
 import { defineRule } from '../../engine/rule';
-import { SQL_METHOD_PATTERN, sqlMethodCall } from '../../engine/sqlCalls';
+import { SQL_METHODS, sqlMethodCall } from '../../engine/sqlCalls';
 
 const LITERALS = new Set(['interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'rune_literal', 'imaginary_literal']);
 
@@ -16,11 +16,10 @@ export default defineRule({
     summary: 'SQL built with + or fmt.Sprintf from variables: an injection hole; pass values as placeholder arguments',
     nolintAliases: ['gosec'],
   },
-  query: `(call_expression
-    function: (selector_expression field: (field_identifier) @name)
-    (#match? @name "${SQL_METHOD_PATTERN}")) @call`,
+  selectors: Object.keys(SQL_METHODS),
   check(ctx, captures) {
-    const call = sqlMethodCall(captures.get('call')!, ctx.facts);
+    const called = captures.get('call');
+    const call = called && sqlMethodCall(called, ctx.facts);
     if (!call || call.method.queryArg < 0) return;
     const argument = call.args[call.method.queryArg];
     let query = argument;
