@@ -184,7 +184,12 @@ async function lintFiles(tasks: readonly FileTask[], settings: LintSettings, opt
     cacheKey({ config, version, ruleIds: ALL_RULES.map((r) => r.meta.id), extra: [settings.maxFileSize, settings.fixDetails, cwd] }),
   )) : undefined;
   const workers = options.jobs ?? Math.min(os.availableParallelism(), Math.floor(tasks.length / FILES_PER_WORKER));
-  const backend: LintBackend = workers > 1 ? new LintPool(settings, workers) : new InThreadBackend(settings);
+  let backend: LintBackend = new InThreadBackend(settings);
+  if (workers > 1) {
+    const pool = new LintPool(settings, workers);
+    pool.warmUp();
+    backend = pool;
+  }
   try {
     const { results } = await lintPlan({
       tasks,
