@@ -75,8 +75,9 @@ export default defineRule({
     }
     const left = captures.get('left')!;
     const right = captures.get('right')!;
-    const [error, sentinel] = isErrorName(left) && isSentinel(right, ctx.facts) ? [left, right]
-      : isErrorName(right) && isSentinel(left, ctx.facts) ? [right, left] : [null, null];
+    // isErrorName walks up the tree (recover() bindings): asked only next to a sentinel.
+    const [error, sentinel] = isSentinel(right, ctx.facts) && isErrorName(left) ? [left, right]
+      : isSentinel(left, ctx.facts) && isErrorName(right) ? [right, left] : [null, null];
     if (!error || !sentinel || insideErrorChainFunction(error)) return;
     const comparison = captures.get('comparison')!;
     const negated = captures.get('operator')!.text === '!=';
