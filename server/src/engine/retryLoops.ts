@@ -35,8 +35,19 @@ export interface RetryLoop {
   delays: Delay[];
 }
 
+/** Answers per file, by loop: the two retry rules ask about every loop. */
+const answers = new WeakMap<FileFacts, Map<number, RetryLoop | null>>();
+
 /** The retry loop that loop is, or null when it is not one. */
 export function retryLoop(loop: Node, facts: FileFacts): RetryLoop | null {
+  let known = answers.get(facts);
+  if (!known) answers.set(facts, (known = new Map()));
+  let answer = known.get(loop.id);
+  if (answer === undefined) known.set(loop.id, (answer = findRetryLoop(loop, facts)));
+  return answer;
+}
+
+function findRetryLoop(loop: Node, facts: FileFacts): RetryLoop | null {
   if (loop.type !== 'for_statement' || walksCollection(loop)) return null;
   // Retrying a system call interrupted by a signal is immediate by design.
   if (loop.text.includes('EINTR')) return null;
