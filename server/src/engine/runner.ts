@@ -42,8 +42,13 @@ export interface LintResult {
 
 /** The engine's own pattern, which collects comments for directives (rules with the same pattern share its matches). */
 const COMMENT_PATTERN = '(comment) @comment';
-/** The engine's pattern that finds every selector for the rules' Rule.selectors. */
-const SELECTOR_QUERY = '(selector_expression operand: (_) @operand field: (field_identifier) @name) @selector';
+/**
+ * The engine's pattern that finds every selector for the rules' Rule.selectors. It
+ * captures the name alone: each capture is a JS object, and capturing the selector
+ * too made the pattern cost half as much again. The few selectors a rule asked for
+ * find theirs from the name (selectorCaptures).
+ */
+const SELECTOR_QUERY = '(selector_expression field: (field_identifier) @name)';
 
 /** Owners of the engine's own patterns in PatternTarget.owner (rules are 0 and up). */
 const DIRECTIVES = -1;
@@ -421,29 +426,35 @@ function capturesOf(list: readonly { name: string; node: Node }[], pattern: numb
 }
 
 /**
- * A selector's captures, with `call` when the selector is the function of a call. The
- * call is looked up only when asked for (by the few rules whose names matched):
- * Node.parent walks down from the root.
+ * A selector's captures (Rule.selectors) from its name: the selector, its operand, and
+ * the call when the selector is the function of one. Each is looked up on first use,
+ * by the few rules that asked for the name: Node.parent walks down from the root.
  */
 function selectorCaptures(list: readonly { name: string; node: Node }[]): Captures {
-  let call: Node | null | undefined;
-  const get = (name: string): Node | undefined => {
-    if (name !== 'call') return list.find((c) => c.name === name)?.node;
-    if (call === undefined) {
-      const selector = list.find((c) => c.name === 'selector')?.node;
-      const parent = selector?.parent;
-      call = parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === selector!.id ? parent : null;
-    }
-    return call ?? undefined;
+  const found = new Map<string, Node | null>([['name', list.find((c) => c.name === 'name')?.node ?? null]]);
+  const get = (capture: string): Node | null => {
+    let node = found.get(capture);
+    if (node !== undefined) return node;
+    if (capture === 'selector') node = get('name')?.parent ?? null;
+    else if (capture === 'operand') node = get('selector')?.childForFieldName('operand') ?? null;
+    else if (capture === 'call') node = callOf(get('selector'));
+    found.set(capture, node ?? null);
+    return node ?? null;
   };
   return {
     pattern: SELECTOR_PATTERN,
-    get,
-    all: (name) => {
-      const node = name === 'call' ? get(name) : undefined;
-      return node ? [node] : list.filter((c) => c.name === name).map((c) => c.node);
+    get: (capture) => get(capture) ?? undefined,
+    all: (capture) => {
+      const node = get(capture);
+      return node ? [node] : [];
     },
   };
+}
+
+/** The call whose function is selector, or null. */
+function callOf(selector: Node | null): Node | null {
+  const parent = selector?.parent;
+  return parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === selector!.id ? parent : null;
 }
 
 function byPosition(a: Finding, b: Finding): number {
