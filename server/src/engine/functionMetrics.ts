@@ -1,10 +1,11 @@
 // Size and shape of a function body, for the size rules (function-too-long,
-// cyclomatic-complexity, deep-nesting). One TreeCursor walk over the body counts
-// everything; the result is memoised per file, so the three rules share the walk.
+// cyclomatic-complexity, deep-nesting). One walk over the body counts everything
+// (measureBody.ts); the result is memoised per file, so the three rules share the walk.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { FileFacts } from './fileFacts';
-import type { Span } from './rule';
 import { enclosingFunction } from './goSyntax';
+import type { Span } from './rule';
+import { type FunctionMetrics, measureBody } from './measureBody';
 
 /**
  * The functions the size rules measure: declarations, methods, and function literals
@@ -63,27 +64,6 @@ function insideFunction(fn: Node): boolean {
   return inside;
 }
 
-export interface FunctionMetrics {
-  /** Lines strictly between the body's braces. */
-  lines: number;
-  /** Statements at any depth, function literals included. */
-  statements: number;
-  /** 1 + if, for, non-default case, && and ||, function literals included. */
-  complexity: number;
-  /**
-   * firstAtDepth[d]: the first statement (in source order) nested inside exactly d
-   * levels of if/for/switch/select bodies (else-if chains are one level).
-   */
-  firstAtDepth: Span[];
-}
-
-/** Node types that add one to the cyclomatic complexity. */
-const DECISIONS = new Set(['if_statement', 'for_statement', 'expression_case', 'type_case', 'communication_case', '&&', '||']);
-/** Case clauses: their statements are the bodies of a switch or select, one level in. */
-const CASES = new Set(['expression_case', 'type_case', 'default_case', 'communication_case']);
-/** Leaves and literals with nothing inside worth counting. */
-const OPAQUE = new Set(['comment', 'interpreted_string_literal', 'raw_string_literal', 'rune_literal', 'identifier', 'field_identifier', 'type_identifier']);
-
 const cache = new WeakMap<FileFacts, Map<number, FunctionMetrics>>();
 
 /**
@@ -96,6 +76,8 @@ let byText = new Map<string, FunctionMetrics>();
 let byTextBefore = new Map<string, FunctionMetrics>();
 const BY_TEXT_LIMIT = 4_000;
 
+export type { FunctionMetrics };
+
 /** Metrics of a function body, computed once per file and body (and once per body text). */
 export function functionMetrics(body: Node, facts: FileFacts): FunctionMetrics {
   let perFile = cache.get(facts);
@@ -107,11 +89,11 @@ export function functionMetrics(body: Node, facts: FileFacts): FunctionMetrics {
 
 function measureOrRecall(body: Node, source: string): FunctionMetrics {
   // A body with syntax errors may parse differently in another context: always walked.
-  if (body.hasError) return measure(body);
+  if (body.hasError) return measureBody(body, source);
   const start = body.startIndex;
   const key = textKey(source, start, body.endIndex);
   const known = byText.get(key) ?? byTextBefore.get(key);
-  const metrics = known ? shifted(known, start) : measure(body);
+  const metrics = known ? shifted(known, start) : measureBody(body, source);
   if (byText.size >= BY_TEXT_LIMIT) {
     byTextBefore = byText;
     byText = new Map();
@@ -126,7 +108,10 @@ function shifted(metrics: FunctionMetrics, by: number): FunctionMetrics {
   return { ...metrics, firstAtDepth };
 }
 
-/** Length and two 32-bit FNV-1a hashes of source[start, end): a key that keeps no slice of the text alive. */
+/**
+ * Length and two 32-bit FNV-1a hashes of source[start, end): a key that keeps no slice
+ * of the text alive. (textKey.ts's SHA-1 costs more here: a digest object per body.)
+ */
 function textKey(source: string, start: number, end: number): string {
   let a = 0x811c9dc5;
   let b = 0x01000193;
@@ -136,48 +121,6 @@ function textKey(source: string, start: number, end: number): string {
     b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
   }
   return `${end - start}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
-}
-
-function measure(body: Node): FunctionMetrics {
-  const metrics: FunctionMetrics = {
-    lines: Math.max(0, body.endPosition.row - body.startPosition.row - 1),
-    statements: 0,
-    complexity: 1,
-    firstAtDepth: [],
-  };
-  // types[i] and levels[i] describe the ancestor at cursor depth i (0 = the body):
-  // levels[i] is the nesting level of statements inside that ancestor.
-  const types: string[] = ['block'];
-  const levels: number[] = [0];
-  const cursor = body.walk();
-  try {
-    if (!cursor.gotoFirstChild()) return metrics;
-    for (;;) {
-      const type = cursor.nodeType;
-      const parentType = types[types.length - 1];
-      const parentLevel = levels[levels.length - 1];
-      if (DECISIONS.has(type)) metrics.complexity++;
-      if (parentType === 'statement_list' && type !== 'comment') {
-        metrics.statements++;
-        if (metrics.firstAtDepth[parentLevel] === undefined) {
-          metrics.firstAtDepth[parentLevel] = { start: cursor.startIndex, end: cursor.endIndex };
-        }
-      }
-      const opensLevel = CASES.has(type) || (type === 'block' && (parentType === 'if_statement' || parentType === 'for_statement'));
-      if (!OPAQUE.has(type) && cursor.gotoFirstChild()) {
-        types.push(type);
-        levels.push(parentLevel + (opensLevel ? 1 : 0));
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (types.length === 1 || !cursor.gotoParent()) return metrics;
-        types.pop();
-        levels.pop();
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
 }
 
 /** The first statement nested deeper than max levels, or null. */

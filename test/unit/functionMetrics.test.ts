@@ -1,0 +1,197 @@
+// The function metrics behind the size rules, on bodies whose shape the pruned walk
+// (measureBody.ts) must get right: else-if chains, case clauses, comments and `;` in
+// statement lists, function and composite literals, marks inside strings and comments.
+import * as assert from 'assert';
+import type { Node, Tree } from 'web-tree-sitter';
+import { GoParser } from '../../server/src/engine/goParser';
+import { type FunctionMetrics, measureBody } from '../../server/src/engine/measureBody';
+import { SourceMarks } from '../../server/src/engine/sourceMarks';
+import { seededRandom } from '../support/random';
+import { fuzzSeeds, mutate } from '../robustness/mutate';
+
+/** The metrics with each firstAtDepth span given as the first line of its text. */
+interface Readable extends Omit<FunctionMetrics, 'firstAtDepth'> {
+  firstAtDepth: string[];
+}
+
+function readable(metrics: FunctionMetrics, source: string): Readable {
+  return { ...metrics, firstAtDepth: metrics.firstAtDepth.map((span) => source.slice(span.start, span.end).split('\n')[0]) };
+}
+
+function bodies(tree: Tree): Node[] {
+  return tree.rootNode.descendantsOfType(['function_declaration', 'method_declaration', 'func_literal'])
+    .map((fn) => fn?.childForFieldName('body'))
+    .filter((body): body is Node => body?.type === 'block');
+}
+
+describe('function metrics', () => {
+  let parser: GoParser;
+  before(async () => (parser = await GoParser.create()));
+  after(() => parser.delete());
+
+  /** The metrics of the first function of source; pruned unless the body has syntax errors. */
+  function measureFirst(source: string): { metrics: Readable; hasError: boolean } {
+    const tree = parser.parse(source);
+    try {
+      const body = bodies(tree)[0];
+      return { metrics: readable(measureBody(body, source), source), hasError: body.hasError };
+    } finally {
+      tree.delete();
+    }
+  }
+
+  it('counts an else-if chain as one level, and a loop in its else one more', () => {
+    const source = [
+      'package p',
+      '',
+      'func f(x int) {',
+      '\tif x == 1 {',
+      '\t\tx++',
+      '\t} else if x == 2 {',
+      '\t\tx--',
+      '\t} else {',
+      '\t\tfor x > 0 {',
+      '\t\t\tx--',
+      '\t\t}',
+      '\t}',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepStrictEqual(measureFirst(source).metrics, {
+      lines: 9,
+      statements: 5,
+      complexity: 4,
+      firstAtDepth: ['if x == 1 {', 'x++', 'x--'],
+    });
+  });
+
+  it('counts case clauses but not default, `;` between statements, and no comment', () => {
+    const source = [
+      'package p',
+      '',
+      'func g(c chan int, v any) {',
+      '\t// leading comment',
+      '\tswitch t := v.(type) { // trailing',
+      '\tcase int:',
+      '\t\t_ = t; _ = 1',
+      '\tcase string, error:',
+      '\t\t// only a comment',
+      '\tdefault:',
+      '\t\treturn',
+      '\t}',
+      '\tselect {',
+      '\tcase <-c:',
+      '\tcase c <- 1:',
+      '\t\t/* block comment */ x := 1; _ = x',
+      '\tdefault:',
+      '\t}',
+      '}',
+      '',
+    ].join('\n');
+    // Statements: switch, select; _ = t ; _ = 1; return; x := 1 ; _ = x (each `;` counts).
+    assert.deepStrictEqual(measureFirst(source).metrics, {
+      lines: 15,
+      statements: 9,
+      complexity: 5,
+      firstAtDepth: ['switch t := v.(type) { // trailing', '_ = t'],
+    });
+  });
+
+  it('counts inside function literals without a level, and not the marks in strings and composite literals', () => {
+    const source = [
+      'package p',
+      '',
+      'func h(xs []int) bool {',
+      '\tok := func(x int) bool { return x > 0 && x < 10 || x == 42 }',
+      '\tm := map[string]T{"a": {N: 1}, "b": {N: 2}}',
+      '\tgo func() {',
+      '\t\tfor _, x := range xs {',
+      '\t\t\tif ok(x) && m != nil {',
+      '\t\t\t\tprintln("{ && || }") // { && || func() {}',
+      '\t\t\t}',
+      '\t\t}',
+      '\t}()',
+      '\treturn len(m) > 0 || ok(1)',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepStrictEqual(measureFirst(source).metrics, {
+      lines: 10,
+      statements: 8,
+      complexity: 7,
+      firstAtDepth: ['ok := func(x int) bool { return x > 0 && x < 10 || x == 42 }', 'if ok(x) && m != nil {', 'println("{ && || }")'],
+    });
+  });
+
+  it('counts statements among comments, in blocks that open with a comment, and in labeled loops', () => {
+    const source = [
+      'package p',
+      '',
+      'func k(x int) {',
+      '\tx++ // one',
+      '\t// between',
+      '\tx++',
+      '\t/* before a block */ {',
+      '\t\t// a block that opens with a comment',
+      '\t\tx++',
+      '\t}',
+      'outer:',
+      '\tfor {',
+      '\t\tbreak outer',
+      '\t}',
+      '}',
+      '',
+    ].join('\n');
+    // x++, x++, the block, its x++, the labeled statement, break.
+    assert.deepStrictEqual(measureFirst(source).metrics, {
+      lines: 11,
+      statements: 6,
+      complexity: 2,
+      firstAtDepth: ['x++', 'break outer'],
+    });
+  });
+
+  it('walks a body with syntax errors in full', () => {
+    const { metrics, hasError } = measureFirst('package p\n\nfunc e(x int) {\n\tif x > 0 && {\n\t\tx++\n\t}\n\tfor {\n}\n');
+    assert.ok(hasError);
+    // What the full walk has always said of this tree: if, &&, for; error recovery
+    // keeps the if, its x++ and the for as statements, and ends the body at the end.
+    assert.deepStrictEqual(metrics, { lines: 5, statements: 3, complexity: 4, firstAtDepth: ['if x > 0 && {', 'x++'] });
+  });
+
+  it('gives the same metrics pruned as walked in full, on every well-formed body of mutated Go files', function () {
+    this.timeout(60_000);
+    const random = seededRandom(20261123);
+    let compared = 0;
+    for (const seed of fuzzSeeds()) {
+      for (let round = 0; round < 40; round++) {
+        const source = round === 0 ? seed.text : mutate(seed.text, random).text;
+        const tree = parser.parse(source);
+        try {
+          for (const body of bodies(tree)) {
+            if (body.hasError) continue;
+            assert.deepStrictEqual(measureBody(body, source, true), measureBody(body, source, false), `${seed.name} round ${round} at ${body.startIndex}`);
+            compared++;
+          }
+        } finally {
+          tree.delete();
+        }
+      }
+    }
+    assert.ok(compared > 1_000, `only ${compared} bodies compared`);
+  });
+});
+
+describe('SourceMarks', () => {
+  it('answers whether a needle starts in a range of the stretch it searched', () => {
+    const source = 'xx{a && b}{|| func';
+    const marks = new SourceMarks(source, 2, source.length, ['{', '&&', '||', 'func']);
+    assert.deepStrictEqual(
+      [marks.has('{', 0, 2), marks.has('{', 2, 3), marks.has('{', 3, 10), marks.has('{', 3, 11), marks.has('&&', 5, 7), marks.has('&&', 6, 20), marks.has('func', 0, 100)],
+      [false, true, false, true, true, false, true],
+    );
+    // Occurrences outside the stretch searched are not known.
+    assert.strictEqual(new SourceMarks(source, 3, 8, ['{']).has('{', 0, 100), false);
+    assert.throws(() => marks.has('/', 0, 10), /not searched for/);
+  });
+});
