@@ -45,6 +45,14 @@ export default cases({
     { name: 'prose that mentions if and for mid-sentence (from runtime)', code: 'package p\n\nfunc f() {\n\t// poll network if not polled for more than 10ms\n\t// check for zero divisor\n}\n' },
     { name: 'prose with a contraction and a call-like word', code: 'package p\n\nfunc f() {\n\t// we don\'t call close(ch) here: the sender does\n}\n' },
     { name: 'pseudo-code with ... does not parse', code: 'package p\n\nfunc f() {\n\t// for {\n\t//\t...\n\t// }\n}\n' },
+    {
+      name: 'a comment line with a backquote is still the line above in the run: the code below it is not judged alone',
+      code: 'package p\n\nfunc f() {\n\t// A note that quotes `f()` and says more than code would say here:\n\t// f()\n\tf()\n}\n',
+    },
+    {
+      name: 'a run of prose in a file with CRLF line ends',
+      code: 'package p\r\n\r\nfunc f() {\r\n\t// The caller would retry here\r\n\t// f()\r\n\tf()\r\n}\r\n',
+    },
   ],
   invalid: [
     {
@@ -118,6 +126,22 @@ export default cases({
       name: 'no fix where deleting the lines would make gofmt realign trailing comments',
       code: 'package p\n\nfunc f() (a, b int) {\n\ta = 1 // one\n\t«// a = 3»\n\tb = 20000 // two\n\treturn\n}\n',
       output: null,
+    },
+    {
+      name: 'a line that ends a raw string is not a comment line above a run, even when it starts with //',
+      code: 'package p\n\nvar s = `a\n// s = s + "b"`\n«// s = s + "c"»\n',
+      messages: ['This comment is commented-out code'],
+      output: 'package p\n\nvar s = `a\n// s = s + "b"`\n',
+    },
+    {
+      name: 'a line that ends a block comment is not a comment line above a run',
+      code: 'package p\n\nfunc f() {\n\t/* an old note\n\t// f() */\n\t«// f()»\n\tf()\n}\n',
+      output: 'package p\n\nfunc f() {\n\t/* an old note\n\t// f() */\n\tf()\n}\n',
+    },
+    {
+      name: 'a comment line that tree-sitter ends at a NUL character does not stand alone: the line below starts a run',
+      code: 'package p\n\nfunc f() {\n\t// Call f here\u0000 when it is time\n\t«// f()»\n\tf()\n}\n',
+      messages: ['This comment is commented-out code'],
     },
     {
       name: 'commented-out code that keeps its own trailing comments',

@@ -11,6 +11,11 @@ const DIRECTIVE = /^\/\/(go:|\s?nolint\b|godebt:|\s*\+build\b|export\b|line\b|li
  * `return`, and `if `, `for `, `func ` where a statement or declaration starts.
  */
 const CODE_TOKEN = /:=|(?<![=!<>])=(?!=)|[A-Za-z_]\w*\(|\{|\breturn\b|(^|[;{]\s*|else\s+)(if|for|func)\s/m;
+/**
+ * What CODE_TOKEN needs at the least: a cheap test that turns away half the comments.
+ * (CODE_TOKEN sees the text with its literals emptied, which only takes matches away.)
+ */
+const MAY_HAVE_CODE_TOKEN = /[=({]|return|if|for|func/;
 /** gofmt'd if, for, switch and select statements open their block on their first line. */
 const BLOCKLESS_STATEMENT = /^\s*(if|for|switch|select)\b(?!.*\{)/m;
 /** A first line that opens with a label, as prose does ("Invariant:", "spec:", "Output:"). */
@@ -40,10 +45,27 @@ const PREDECLARED = new Set([
 ]);
 /** String and rune literals, which may hold anything. */
 const LITERALS = /"(\\.|[^"\\\n])*"|`[^`]*`|'(\\.|[^'\\\n])*'/g;
+/**
+ * LITERALS and comments as withoutNestedComments finds them, each line on its own: a
+ * raw string does not run on to the next line, and a `//` comment is one only if
+ * nothing that . leaves out (\r, U+2028, U+2029) comes before the end of its line.
+ */
+const LITERALS_ON_A_LINE = /"(\\.|[^"\\\n])*"|`[^`\n]*`|'(\\.|[^'\\\n])*'/g;
+const COMMENTS_ON_A_LINE = /\/\/[^\n\r\u2028\u2029]*(?=\n|$)|\/\*.*?\*\//g;
+/**
+ * Words without which text valid as declarations is valid as statements too:
+ * tree-sitter-go takes statements at the top level, and only the package clause,
+ * functions, methods and imports nowhere else. Without them, text that does not parse
+ * as statements does not parse as declarations either, and is not parsed again.
+ */
+const DECLARATION_ONLY = /func|import|package/;
 
-/** One stretch of comment lines judged together. */
+/** One stretch of comment lines judged together, starting with the comment checked. */
 interface Run {
-  comments: Node[];
+  /** Where the last comment ends. */
+  end: number;
+  /** How many lines the run spans. */
+  lines: number;
   /** The text without comment markers, one line per source line. */
   text: string;
 }
@@ -61,60 +83,120 @@ export default defineRule({
   check(ctx, captures) {
     const comment = captures.get('comment')!;
     const { source, facts } = ctx;
-    if (!facts.packageClause || comment.startIndex < facts.packageClause.startIndex) return; // license, build tags, package doc
-    if (!standsAlone(source, comment) || DIRECTIVE.test(comment.text)) return;
-    const run = comment.text.startsWith('//') ? lineCommentRun(source, comment) : blockComment(comment);
-    if (!run || !looksLikeCode(run.text)) return;
-    const next = nextNode(run);
+    const start = comment.startIndex;
+    if (!facts.packageClause || start < facts.packageClause.startIndex) return; // license, build tags, package doc
+    const lineComment = source.startsWith('//', start);
+    // A later line of a run is judged with the run's first line (whether or not it could start a run itself).
+    if (lineComment && continuesRun(source, comment)) return;
+    const end = commentEnd(source, start);
+    const text = source.slice(start, end);
+    if (!standsAlone(source, start, end) || DIRECTIVE.test(text)) return;
+    const run = lineComment ? lineCommentRun(source, start, end) : blockComment(text, end);
+    if (!looksLikeCode(run.text)) return;
+    const next = nextNode(comment, run);
     if (next && (isCgoImport(next, facts) || documents(next, run.text))) return;
-    if (!ctx.isValidGo(run.text, 'statements') && !ctx.isValidGo(run.text, 'declarations')) return;
+    if (!ctx.isValidGo(run.text, 'statements') && !(DECLARATION_ONLY.test(run.text) && ctx.isValidGo(run.text, 'declarations'))) return;
     if (isBareExpression(ctx.isValidGo, run.text)) return;
     if (!run.text.includes('\n') && namesUnknown(run.text, facts, /^(var|const)_/.test(comment.parent?.type ?? ''))) return;
-    const first = run.comments[0];
-    const last = run.comments[run.comments.length - 1];
-    const lines = last.endPosition.row - first.startPosition.row + 1;
+    const { lines } = run;
     ctx.report({
-      span: { start: first.startIndex, end: last.endIndex },
+      span: { start, end: run.end },
       message: `${lines === 1 ? 'This comment is' : `These ${lines} comment lines are`} commented-out code: delete ${lines === 1 ? 'it' : 'them'}, version control keeps the history`,
-      fix: deleteLines(source, first, last),
+      fix: deleteLines(source, comment, run.end),
     });
   },
 });
 
-/** The run of `//` comment lines that starts at comment, or null when comment continues an earlier run. */
-function lineCommentRun(source: string, comment: Node): Run | null {
-  const previous = comment.previousSibling;
-  if (previous && continuesRun(source, previous, comment)) return null;
-  const comments = [comment];
-  for (let next = comment.nextSibling; next && continuesRun(source, comments[comments.length - 1], next); next = next.nextSibling) {
-    comments.push(next);
+/**
+ * The run of `//` comment lines that starts with the comment at source[start, end).
+ * Runs are found in the text, line by line: asking the tree for a comment's siblings
+ * walks down from the root each time (and across every top-level declaration before
+ * it), which cost more than the rest of the rule.
+ */
+function lineCommentRun(source: string, start: number, commentEnd: number): Run {
+  let end = commentEnd;
+  const texts = [source.slice(start + 2, end)];
+  for (let below = runLine(source, end + 1); below; below = runLine(source, end + 1)) {
+    texts.push(source.slice(below.start + 2, below.end));
+    end = below.end;
   }
-  return { comments, text: comments.map((c) => c.text.slice(2)).join('\n') };
+  return { end, lines: texts.length, text: texts.join('\n') };
 }
 
-/** Whether b is a `//` comment line right below the `//` comment line a, both in the same run. */
-function continuesRun(source: string, a: Node, b: Node): boolean {
-  return a.type === 'comment' && b.type === 'comment' && a.text.startsWith('//') && b.text.startsWith('//') &&
-    b.startPosition.row === a.endPosition.row + 1 && !DIRECTIVE.test(a.text) && !DIRECTIVE.test(b.text) &&
-    standsAlone(source, a) && standsAlone(source, b);
+/**
+ * The `//` comment, no directive, alone on the line that starts at lineStart, or null.
+ * Right below another such comment, the line starts in code, so what the text shows
+ * is a comment in the tree too (one that stops at a NUL, see commentEnd, is not alone).
+ */
+function runLine(source: string, lineStart: number): { start: number; end: number } | null {
+  const lineEnd = source.indexOf('\n', lineStart);
+  const end = lineEnd < 0 ? source.length : lineEnd;
+  const start = skipWhiteSpace(source, lineStart, end);
+  const text = source.slice(start, end);
+  if (!text.startsWith('//') || text.includes('\0') || DIRECTIVE.test(text)) return null;
+  return { start, end };
 }
 
-function blockComment(comment: Node): Run {
-  let text = comment.text.slice(2, -2);
+/**
+ * Whether the `//` comment continues a run: the line above is a line of a run. That
+ * line starts in code unless a raw string or block comment ends on it: only then is
+ * the tree asked whether its `//` starts a comment.
+ */
+function continuesRun(source: string, comment: Node): boolean {
+  const lineStart = source.lastIndexOf('\n', comment.startIndex - 1) + 1;
+  if (lineStart === 0) return false;
+  const above = runLine(source, source.lastIndexOf('\n', lineStart - 2) + 1);
+  if (!above) return false;
+  const line = source.slice(above.start, above.end);
+  if (!line.includes('`') && !line.includes('*/')) return true;
+  const node = comment.tree.rootNode.descendantForIndex(above.start);
+  return node?.startIndex === above.start && node.type === 'comment';
+}
+
+function blockComment(commentText: string, end: number): Run {
+  let text = commentText.slice(2, -2);
   // " * " gutters of C-style block comments are decoration, not code.
   const lines = text.split('\n');
   if (lines.length > 2 && lines.slice(1).every((l) => /^\s*\*/.test(l) || l.trim() === '')) {
     text = lines.map((l, i) => (i === 0 ? l : l.replace(/^\s*\*/, ''))).join('\n');
   }
-  return { comments: [comment], text };
+  return { end, lines: lines.length, text };
 }
 
-/** Nothing but white space before the comment on its first line and after it on its last. */
-function standsAlone(source: string, comment: Node): boolean {
-  const lineStart = source.lastIndexOf('\n', comment.startIndex - 1) + 1;
-  if (source.slice(lineStart, comment.startIndex).trim() !== '') return false;
-  const lineEnd = source.indexOf('\n', comment.endIndex);
-  return source.slice(comment.endIndex, lineEnd < 0 ? source.length : lineEnd).trim() === '';
+/** Nothing but white space before source[start, end) on its first line and after it on its last. */
+function standsAlone(source: string, start: number, end: number): boolean {
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  if (skipWhiteSpace(source, lineStart, start) < start) return false;
+  const lineEnd = source.indexOf('\n', end);
+  const to = lineEnd < 0 ? source.length : lineEnd;
+  return skipWhiteSpace(source, end, to) === to;
+}
+
+/**
+ * Where the comment that starts at start ends, read from the text (a call into the
+ * tree costs more): a block comment at the first `*\/`, a `//` comment at the end of
+ * its line, or at a NUL character, which tree-sitter's lexer takes for the end of the input.
+ */
+function commentEnd(source: string, start: number): number {
+  if (!source.startsWith('//', start)) {
+    const close = source.indexOf('*/', start + 2);
+    return close < 0 ? source.length : close + 2;
+  }
+  const lineEnd = source.indexOf('\n', start);
+  const end = lineEnd < 0 ? source.length : lineEnd;
+  const nul = source.slice(start, end).indexOf('\0');
+  return nul < 0 ? end : start + nul;
+}
+
+/** The first offset in [from, to) that is not white space (as String.trim sees it), or to. */
+function skipWhiteSpace(source: string, from: number, to: number): number {
+  let at = from;
+  while (at < to && isWhiteSpace(source.charCodeAt(at))) at++;
+  return at;
+}
+
+function isWhiteSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code > 0x7f && /\s/.test(String.fromCharCode(code)));
 }
 
 /**
@@ -124,10 +206,12 @@ function standsAlone(source: string, comment: Node): boolean {
  */
 function looksLikeCode(text: string): boolean {
   const trimmed = text.trim();
+  // All tests must pass: the cheap ones that turn away most prose come first.
+  if (!MAY_HAVE_CODE_TOKEN.test(trimmed) || LEADING_LABEL.test(trimmed) || DEBT_MARKER.test(trimmed)) return false;
   const code = withoutNestedComments(trimmed);
-  if (ENGLISH.test(code) || hasWordRun(code) || BLOCKLESS_STATEMENT.test(code)) return false;
+  if (ENGLISH.test(code)) return false;
   const bare = trimmed.replace(LITERALS, '""');
-  if (!CODE_TOKEN.test(bare) || LEADING_LABEL.test(trimmed) || DEBT_MARKER.test(trimmed)) return false;
+  if (!CODE_TOKEN.test(bare) || hasWordRun(code) || BLOCKLESS_STATEMENT.test(code)) return false;
   // A sentence ending in a full stop is prose unless it has code punctuation.
   if (trimmed.endsWith('.') && !/:=|\(|\{/.test(bare)) return false;
   const statements = bare.split(/[\n;]/);
@@ -136,7 +220,8 @@ function looksLikeCode(text: string): boolean {
 
 /** The text with string literals emptied and the comments inside it (commented-out comments) removed. */
 function withoutNestedComments(text: string): string {
-  return text.split('\n').map((line) => line.replace(LITERALS, '""').replace(/\/\/.*$|\/\*.*?\*\//g, '')).join('\n');
+  if (!/["'`/]/.test(text)) return text;
+  return text.replace(LITERALS_ON_A_LINE, '""').replace(COMMENTS_ON_A_LINE, '');
 }
 
 /** Three words in a row, none of them Go's, as prose has ("and status code") and code never does. */
@@ -223,11 +308,13 @@ function namesUnknown(text: string, facts: FileFacts, inDeclarationBlock: boolea
   return names.some((name) => !identifierOccurs(facts, name));
 }
 
-/** The named node that starts on the line after the run, if any. */
-function nextNode(run: Run): Node | null {
-  const last = run.comments[run.comments.length - 1];
-  const next = last.nextNamedSibling;
-  return next && next.type !== 'comment' && next.startPosition.row === last.endPosition.row + 1 ? next : null;
+/** The named node that starts on the line after the run that begins with comment, if any. */
+function nextNode(comment: Node, run: Run): Node | null {
+  // A run of several lines ends with another comment: the smallest node around its last character.
+  const last = run.end > comment.endIndex ? comment.tree.rootNode.descendantForIndex(run.end - 1) : comment;
+  const next = last?.nextNamedSibling;
+  if (!last || !next || next.type === 'comment') return null;
+  return next.startPosition.row === last.endPosition.row + 1 ? next : null;
 }
 
 /** The comment is the preamble of import "C": C code for cgo. */
@@ -253,15 +340,15 @@ function declaredNames(node: Node): string[] {
 const UNALIGNED_PARENTS = new Set(['statement_list', 'block', 'source_file']);
 
 /**
- * Deletes the comment's whole lines and keeps the file gofmt-clean: no two blank lines
- * in a row, no blank line left hanging right after `{` or `(` (a var or const block),
- * right before `}` or `)`, or at the end of the file. Null when
+ * Deletes the whole lines of the comments from first to end and keeps the file
+ * gofmt-clean: no two blank lines in a row, no blank line left hanging right after
+ * `{` or `(` (a var or const block), right before `}` or `)`, or at the end of the file. Null when
  * the deletion would join two runs of lines that gofmt aligns (struct fields, var
  * blocks, trailing comments): gofmt would then realign them, which a fix cannot know.
  */
-function deleteLines(source: string, first: Node, last: Node): Fix | null {
+function deleteLines(source: string, first: Node, end: number): Fix | null {
   let from = source.lastIndexOf('\n', first.startIndex - 1) + 1;
-  const lineEnd = source.indexOf('\n', last.endIndex);
+  const lineEnd = source.indexOf('\n', end);
   let to = lineEnd < 0 ? source.length : lineEnd + 1;
   const previousLine = source.slice(source.lastIndexOf('\n', from - 2) + 1, Math.max(0, from - 1));
   const nextLineEnd = source.indexOf('\n', to);
