@@ -106,11 +106,6 @@ export function measureBody(body: Node, source: string, prune = !body.hasError):
     let type: string;
     if (marks) {
       if (slash) continue;
-      // A child that starts with && or || is that operator: no other node starts with one.
-      if (source.startsWith('&&', start) || source.startsWith('||', start)) {
-        metrics.complexity++;
-        continue;
-      }
       const mayHold = mayHoldCounted(marks, parent.type, start, end);
       if (!mayHold && !CLAUSE_HOLDERS.has(parent.type)) continue;
       // A block's only named child besides comments is its statement list.
