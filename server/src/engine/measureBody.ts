@@ -42,7 +42,7 @@ const CLAUSE_HOLDERS = new Set(['block', 'expression_switch_statement', 'type_sw
 /**
  * Nodes whose children may be statements or blocks. Under any other node (an
  * expression, a simple statement, a declaration) statements occur only in function
- * literals, so a `{` there is worth a look only with a `func` before it.
+ * literals, so a `{` there is worth a look only along with a `func`.
  */
 const STATEMENT_HOLDERS = new Set([...CLAUSE_HOLDERS, 'statement_list', 'labeled_statement', 'if_statement', 'for_statement', 'func_literal']);
 /** The text the pruning looks for (see mayHoldCounted and isPlainList). */
