@@ -17,6 +17,22 @@ describe('debt model', () => {
     assert.strictEqual(countLinesOfCode(text), 6);
   });
 
+  it('counts lines of code across block comments, raw strings and literals that end with their line', () => {
+    const count = (lines: string[]) => countLinesOfCode(lines.join('\n'));
+    // a; y */ b; "/*" d; the three lines of the raw string, the empty one included; x.
+    assert.strictEqual(count(['a', '/* x', 'y */ b', '  // c', '"/*" d', '`', '', '`', 'x']), 7);
+    // A comment, a string or a raw string inside a raw string is text.
+    assert.strictEqual(count(['x := `a', '// b', '/* c`', 'd /* e', '*/ f // g']), 5);
+    // An escaped quote does not close a string; an unclosed one ends with its line, a trailing backslash too.
+    assert.strictEqual(count(['s := "a\\"/*"', 't := 1', '']), 2);
+    assert.strictEqual(count(['x := "abc /*', 'y := 2', '']), 2);
+    assert.strictEqual(count(["r := '\\", '/* c */', '']), 1);
+    // \r is white space; a comment with no end runs to the end of the text.
+    assert.strictEqual(count(['a\r', '\r', '// c\r', '  \t\r', '']), 1);
+    assert.strictEqual(count(['/*', 'x', '*/']), 0);
+    assert.strictEqual(count(['/* x', 'y']), 0);
+  });
+
   it('adds up by category, rule, package and file, and ranks hotspots', () => {
     const f = (ruleId: string, effortMinutes: number) => ({ ruleId, category: 'resilience' as const, severity: 'warning' as const, effortMinutes });
     const model = buildDebtModel([

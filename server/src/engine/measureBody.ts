@@ -42,7 +42,7 @@ const CLAUSE_HOLDERS = new Set(['block', 'expression_switch_statement', 'type_sw
 /**
  * Nodes whose children may be statements or blocks. Under any other node (an
  * expression, a simple statement, a declaration) statements occur only in function
- * literals, so a `{` there is worth a look only with a `func` before it.
+ * literals, so a `{` there is worth a look only along with a `func`.
  */
 const STATEMENT_HOLDERS = new Set([...CLAUSE_HOLDERS, 'statement_list', 'labeled_statement', 'if_statement', 'for_statement', 'func_literal']);
 /** The text the pruning looks for (see mayHoldCounted and isPlainList). */
@@ -106,11 +106,6 @@ export function measureBody(body: Node, source: string, prune = !body.hasError):
     let type: string;
     if (marks) {
       if (slash) continue;
-      // A child that starts with && or || is that operator: no other node starts with one.
-      if (source.startsWith('&&', start) || source.startsWith('||', start)) {
-        metrics.complexity++;
-        continue;
-      }
       const mayHold = mayHoldCounted(marks, parent.type, start, end);
       if (!mayHold && !CLAUSE_HOLDERS.has(parent.type)) continue;
       // A block's only named child besides comments is its statement list.
