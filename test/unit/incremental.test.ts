@@ -134,6 +134,27 @@ describe('incremental linting', function () {
     assert.strictEqual(cache.lastLint.reused, 0);
   });
 
+  it('forgets every result on clear() (an idle document\'s cache): the next lint checks every segment, with the same findings', () => {
+    const text = fs.readFileSync(path.join(EXAMPLES, 'internal', 'orders', 'handlers.go'), 'utf8');
+    const cache = new IncrementalCache();
+    const lint = () => {
+      const tree = linter.runtime.parser.parse(text);
+      try {
+        return linter.engine.lint({ fileName: 'handlers.go', source: text, tree, lines: TextDocument.create('file:///h.go', 'go', 0, text) }, CONFIG, cache);
+      } finally {
+        tree.delete();
+      }
+    };
+    const first = comparable(lint().findings);
+    assert.ok(cache.size > 0);
+    assert.strictEqual(comparable(lint().findings).join('\n'), first.join('\n'));
+    assert.ok(cache.lastLint.reused > 0, 'unchanged: reused');
+    cache.clear();
+    assert.strictEqual(cache.size, 0);
+    assert.deepStrictEqual(comparable(lint().findings), first);
+    assert.strictEqual(cache.lastLint.reused, 0, 'nothing left to reuse');
+  });
+
   it('recomputes a fix that depends on other declarations (the last use of an import)', () => {
     const text = [
       'package p', '', 'import (', '\t"context"', '\t"net/http"', ')', '',

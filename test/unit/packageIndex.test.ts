@@ -135,6 +135,15 @@ describe('package index', () => {
       assert.strictEqual(index.get('/w/a.go'), undefined);
     });
 
+    it('keeps a copy of each summary, not the one it was given (that one quotes a version of the document\'s text)', () => {
+      const summary = summarize('/w/a.go', 'package a\n\nimport "net/http/httputil"\n\nfunc ReadResponseBody() (int, error) { return 0, nil }\n')!;
+      const index = new PackageIndex();
+      index.set('/w/a.go', summary);
+      assert.notStrictEqual(index.get('/w/a.go'), summary);
+      assert.deepStrictEqual(index.get('/w/a.go'), summary);
+      assert.strictEqual(index.set('/w/a.go', JSON.parse(JSON.stringify(summary)) as FileSummary), false, 'an equal summary changes nothing');
+    });
+
     it('answers a file from the other files of its package: same folder, same package name, test files only for test files', () => {
       const pair = 'func pair() (int, bool) { return 0, true }\n// Deprecated: gone.\nfunc Old() {}\n';
       const index = indexOf({

@@ -31,7 +31,7 @@ export class GoDocument {
       if ('range' in change && this.tree) {
         this.tree.edit(editFor(this.textDocument, change.range.start, change.range.end, change.text));
       } else if (!('range' in change)) {
-        this.dropTree();
+        this.releaseTree();
       }
       this.textDocument = TextDocument.update(this.textDocument, [change], version);
     }
@@ -47,7 +47,7 @@ export class GoDocument {
       fresh = parser.parse(this.text, this.tree);
     } catch (err) {
       // The edited old tree no longer matches any text we can vouch for.
-      this.dropTree();
+      this.releaseTree();
       throw err;
     }
     this.tree?.delete();
@@ -57,11 +57,17 @@ export class GoDocument {
     return fresh;
   }
 
-  dispose(): void {
-    this.dropTree();
+  /** Whether a syntax tree is held (in the WebAssembly heap). */
+  get hasTree(): boolean {
+    return this.tree !== null && this.treeGeneration === wasmGeneration();
   }
 
-  private dropTree(): void {
+  dispose(): void {
+    this.releaseTree();
+  }
+
+  /** Frees the syntax tree; the document stays usable, its next syntaxTree() parses from scratch. */
+  releaseTree(): void {
     this.forgetDeadTree();
     this.tree?.delete();
     this.tree = null;

@@ -6,6 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Finding } from './finding';
 import type { TextEdit } from './fix';
 import type { Directive } from './suppression';
+import { detached, textKey } from './textKey';
 
 /** A captured node, by position and type, to find again in a newer tree. */
 export interface StoredCapture {
@@ -45,8 +46,9 @@ export interface SegmentResult {
  * back (typing then deleting) is found again while the cache stays bounded by the file.
  */
 export class IncrementalCache {
+  /** What the results depend on; strings as digests (see begin). */
   private scope: unknown[] = [];
-  private outlineText = '';
+  private outlineKey = '';
   /** Counts outline changes; results that read the outline remember the count. */
   private outlineVersion = 0;
   private current = new Map<string, SegmentResult>();
@@ -60,14 +62,18 @@ export class IncrementalCache {
    * forgotten. Returns the outline version to store with results that read the outline.
    */
   begin(scope: readonly unknown[], outline: string): number {
-    if (outline !== this.outlineText) {
-      this.outlineText = outline;
+    // Texts are kept as digests: the header is a slice of the document's text, and a
+    // slice keeps the whole text of that version alive (see textKey.ts).
+    const outlineKey = textKey(outline);
+    if (outlineKey !== this.outlineKey) {
+      this.outlineKey = outlineKey;
       this.outlineVersion++;
     }
-    if (scope.length !== this.scope.length || scope.some((value, i) => value !== this.scope[i])) {
+    const kept = scope.map((value) => (typeof value === 'string' ? textKey(value) : value));
+    if (kept.length !== this.scope.length || kept.some((value, i) => value !== this.scope[i])) {
       this.current.clear();
       this.previous.clear();
-      this.scope = [...scope];
+      this.scope = kept;
     } else {
       this.previous = this.current;
       this.current = new Map();
@@ -82,12 +88,26 @@ export class IncrementalCache {
     return found;
   }
 
+  /** Stores a result, with strings of its own: a message quoting the code must not keep this version's text alive. */
   set(key: string, result: SegmentResult): void {
-    this.current.set(key, result);
+    this.current.set(key, {
+      ...result,
+      findings: result.findings.map(detachedFinding),
+      directives: result.directives.map((d) => ({ ...d, names: d.names.map(detached), reason: detached(d.reason), problem: d.problem && detached(d.problem) })),
+    });
   }
 
+  /** Results held, in both generations (one reused by the last lint is in each). */
   get size(): number {
-    return this.current.size;
+    return this.current.size + this.previous.size;
+  }
+
+  /** Forgets every result, to free their memory: the next lint checks every segment. */
+  clear(): void {
+    this.current = new Map();
+    this.previous = new Map();
+    this.scope = [];
+    this.outlineKey = '';
   }
 }
 
@@ -109,6 +129,15 @@ export function storeFinding(finding: Finding, start: number, end: number, heade
   const stored: Partial<Finding> = { ...finding, span: { start: finding.span.start - start, end: finding.span.end - start }, fix: finding.fix && { ...finding.fix, edits } };
   delete stored.range;
   return stored as StoredFinding;
+}
+
+function detachedFinding(finding: StoredFinding): StoredFinding {
+  const { fix } = finding;
+  return {
+    ...finding,
+    message: detached(finding.message),
+    fix: fix && { ...fix, title: detached(fix.title), edits: fix.edits.map((edit) => ({ ...edit, text: detached(edit.text) })) },
+  };
 }
 
 /** A stored finding moved to a window that now starts at start. */

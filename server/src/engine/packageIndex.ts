@@ -151,8 +151,8 @@ interface Entry {
   base: string;
   isTest: boolean;
   summary: FileSummary;
-  /** The summary as JSON: a changed summary is a changed string. */
-  json: string;
+  /** A digest of the summary as JSON: a changed summary is a changed digest (the JSON itself doubled the index's memory). */
+  digest: string;
   /** Hash of the file's functions, which other files of the package may call. */
   functionsStamp: string;
 }
@@ -188,9 +188,13 @@ export class PackageIndex {
       return true;
     }
     const json = JSON.stringify(summary);
-    if (old?.json === json) return false;
+    const digest = hash(json);
+    if (old?.digest === digest) return false;
     const base = path.basename(file);
-    const entry: Entry = { file, base, isTest: base.endsWith('_test.go'), summary, json, functionsStamp: hash(JSON.stringify(summary.functions)) };
+    // A copy of its own: an open document's summary quotes its text (names, import
+    // paths, notices), and a quote keeps that whole version of the text alive.
+    const copy = JSON.parse(json) as FileSummary;
+    const entry: Entry = { file, base, isTest: base.endsWith('_test.go'), summary: copy, digest, functionsStamp: hash(JSON.stringify(copy.functions)) };
     if (entries) entries.set(file, entry);
     else this.dirs.set(dir, new Map([[file, entry]]));
     this.revision++;

@@ -20,6 +20,7 @@ import { isGoMod } from '../engine/linter';
 import { FileSummary, PackageIndex, summarizeFile } from '../engine/packageIndex';
 import type { Rule } from '../engine/rule';
 import { GoRuntime } from '../engine/runtime';
+import { RecentDocuments } from './recentDocuments';
 
 /**
  * Documents larger than this (UTF-16 units, ~bytes for Go) are not linted in the editor.
@@ -28,6 +29,14 @@ import { GoRuntime } from '../engine/runtime';
  * under 400 KB, and all larger ones are generated.
  */
 export const DEFAULT_MAX_DOCUMENT_SIZE = 2 * 1024 * 1024;
+
+/**
+ * How many of the documents edited (or opened) last keep their syntax tree and
+ * incremental cache between lints (see RecentDocuments). The others are parsed and
+ * linted whole when they are edited again: one slower keystroke, on a file the user
+ * comes back to.
+ */
+export const DEFAULT_RECENT_DOCUMENTS = 10;
 
 export interface DocumentLint {
   version: number;
@@ -49,12 +58,14 @@ type Logger = (message: string) => void;
 interface OpenDocument {
   doc: GoDocument;
   lint?: DocumentLint;
-  /** Results of unchanged declarations, reused by the next lint (engine/incremental.ts). */
+  /** Results of unchanged declarations, reused by the next lint (engine/incremental.ts); empty unless the document is recent. */
   cache: IncrementalCache;
 }
 
 export class LintService {
   private readonly open = new Map<string, OpenDocument>();
+  /** The open documents that keep their tree and cache; the capacity may be changed (tests). */
+  readonly recent = new RecentDocuments(DEFAULT_RECENT_DOCUMENTS);
   private readonly reported = new Set<string>();
   /** Parser and rule engine; replaced as a whole after a WASM fault (see GoRuntime). */
   readonly runtime: GoRuntime;
@@ -90,6 +101,7 @@ export class LintService {
   didOpen(uri: string, version: number, text: string): void {
     this.open.get(uri)?.doc.dispose();
     this.open.set(uri, { doc: GoDocument.create(uri, version, text), cache: new IncrementalCache() });
+    this.edited(uri);
     const file = filePathOf(uri);
     if (file) this.openFiles.add(file);
   }
@@ -99,11 +111,13 @@ export class LintService {
     if (!entry) return;
     entry.doc.update(changes, version);
     entry.lint = undefined;
+    this.edited(uri);
   }
 
   didClose(uri: string): void {
     this.open.get(uri)?.doc.dispose();
     this.open.delete(uri);
+    this.recent.forget(uri);
     const file = filePathOf(uri);
     if (!file) return;
     this.openFiles.delete(file);
@@ -145,6 +159,12 @@ export class LintService {
     return this.open.get(uri)?.cache.lastLint;
   }
 
+  /** What the document holds between lints besides its text and findings: a syntax tree, cached segment results (for tests). */
+  retained(uri: string): { tree: boolean; cachedResults: number } | undefined {
+    const entry = this.open.get(uri);
+    return entry && { tree: entry.doc.hasTree, cachedResults: entry.cache.size };
+  }
+
   /** Forgets cached results (after a configuration change). */
   invalidate(): void {
     for (const entry of this.open.values()) entry.lint = undefined;
@@ -156,7 +176,11 @@ export class LintService {
     if (!entry) return undefined;
     const { doc } = entry;
     if (entry.lint?.version === doc.version && entry.lint.config === config && this.indexCurrent(uri, entry.lint)) return entry.lint;
-    const result = this.compute(doc, config, entry.cache);
+    // A document not edited lately (linted again for a new configuration or index) is
+    // linted whole, and keeps neither its tree nor its results.
+    const recent = this.recent.has(uri);
+    const result = this.compute(doc, config, recent ? entry.cache : undefined);
+    if (!recent) doc.releaseTree();
     // While the parser restarts, results are not kept: they are recomputed after it.
     if (this.runtime.usable) entry.lint = result;
     return result;
@@ -178,6 +202,15 @@ export class LintService {
     return true;
   }
 
+  /** uri was opened or edited: it becomes recent, and the documents that stop being recent free their tree and cache. */
+  private edited(uri: string): void {
+    for (const idle of this.recent.touch(uri)) {
+      const entry = this.open.get(idle);
+      entry?.doc.releaseTree();
+      entry?.cache.clear();
+    }
+  }
+
   private updateIndex(file: string, summary: FileSummary | undefined): void {
     if (this.index.set(file, summary)) this.indexChanged();
   }
@@ -191,7 +224,7 @@ export class LintService {
     }, 0);
   }
 
-  private compute(doc: GoDocument, config: GodebtConfig, cache: IncrementalCache): DocumentLint {
+  private compute(doc: GoDocument, config: GodebtConfig, cache: IncrementalCache | undefined): DocumentLint {
     const version = doc.version;
     const fileName = fileNameOf(doc.uri);
     const text = doc.text;
