@@ -87,11 +87,12 @@ export default defineRule({
     if (!facts.packageClause || start < facts.packageClause.startIndex) return; // license, build tags, package doc
     const lineComment = source.startsWith('//', start);
     // A later line of a run is judged with the run's first line (whether or not it could start a run itself).
-    if (lineComment && continuesRun(source, comment)) return;
+    if (lineComment && (insideLastRun(facts, start) || continuesRun(source, comment))) return;
     const end = commentEnd(source, start);
     const text = source.slice(start, end);
     if (!standsAlone(source, start, end) || DIRECTIVE.test(text)) return;
     const run = lineComment ? lineCommentRun(source, start, end) : blockComment(text, end);
+    lastRuns.set(facts, { start, end: run.end });
     if (!looksLikeCode(run.text)) return;
     const next = nextNode(comment, run);
     if (next && (isCgoImport(next, facts) || documents(next, run.text))) return;
@@ -106,6 +107,17 @@ export default defineRule({
     });
   },
 });
+
+/**
+ * Per lint (its FileFacts), the span of the run last found: comments come in order,
+ * and the checks of its later lines, next, are answered by where they start.
+ */
+const lastRuns = new WeakMap<FileFacts, { start: number; end: number }>();
+
+function insideLastRun(facts: FileFacts, start: number): boolean {
+  const run = lastRuns.get(facts);
+  return run !== undefined && run.start < start && start < run.end;
+}
 
 /**
  * The run of `//` comment lines that starts with the comment at source[start, end).
