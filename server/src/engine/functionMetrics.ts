@@ -89,11 +89,11 @@ export function functionMetrics(body: Node, facts: FileFacts): FunctionMetrics {
 
 function measureOrRecall(body: Node, source: string): FunctionMetrics {
   // A body with syntax errors may parse differently in another context: always walked.
-  if (body.hasError) return measureBody(body, source);
+  if (body.hasError) return measureBody(body, source, false);
   const start = body.startIndex;
   const key = textKey(source, start, body.endIndex);
   const known = byText.get(key) ?? byTextBefore.get(key);
-  const metrics = known ? shifted(known, start) : measureBody(body, source);
+  const metrics = known ? shifted(known, start) : measureBody(body, source, true);
   if (byText.size >= BY_TEXT_LIMIT) {
     byTextBefore = byText;
     byText = new Map();

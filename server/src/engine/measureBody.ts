@@ -62,8 +62,8 @@ interface Frame {
 }
 
 /**
- * Measures body (a block) of a file whose text is source. prune is for tests, which
- * check that pruning changes nothing: it must stay off for bodies with syntax errors.
+ * Measures body (a block) of a file whose text is source. Pruning must stay off for a
+ * body with syntax errors (by default the tree is asked); tests turn it off to compare.
  */
 export function measureBody(body: Node, source: string, prune = !body.hasError): FunctionMetrics {
   const metrics: FunctionMetrics = {
