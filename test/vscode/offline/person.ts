@@ -23,10 +23,8 @@ export async function driveLikeAPerson(page: Page, results: string): Promise<voi
   await page.keyboard.press('Escape');
 
   // The quick-fix menu after the quick-fix keybinding, then the fixed file.
-  await page.mouse.click(client.x, client.y);
-  await page.keyboard.press('Control+.');
   const entry = page.locator('.action-widget').getByText('Add Timeout: 10 * time.Second').first();
-  await entry.waitFor(LIMIT);
+  await pressUntilShown(page, client, 'Control+.', entry);
   const menu = await page.locator('.action-widget').first().innerText();
   assert.match(menu, /Suppress http-client-no-timeout on this line/, `menu: ${menu}`);
   assert.match(menu, /Show guidance for http-client-no-timeout/, `menu: ${menu}`);
@@ -107,4 +105,23 @@ async function hoverOver(page: Page, target: { x: number; y: number }): Promise<
   const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'godebt' }).first();
   await hover.waitFor(LIMIT);
   return hover;
+}
+
+/**
+ * Clicks at a spot and presses keys until what they open is shown, as a person would
+ * press again: on a busy machine the first press can reach the editor before the click
+ * gave it focus (seen once in the quick-fix step).
+ */
+async function pressUntilShown(page: Page, at: { x: number; y: number }, keys: string, shown: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.click(at.x, at.y);
+    await page.keyboard.press(keys);
+    try {
+      await shown.waitFor({ timeout: attempt < 3 ? 10000 : LIMIT.timeout });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
