@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, selectCompatibleFixes } from '../../server/src/engine/fix';
 import { checkAbi, loadGoLanguage, MAX_ABI, MIN_ABI } from '../../server/src/engine/goParser';
 import { Linter } from '../../server/src/engine/linter';
-import { defineRule } from '../../server/src/engine/rule';
+import { defineRule, SELECTOR_PATTERN } from '../../server/src/engine/rule';
 import { calls } from '../support/testRules';
 import { LintService } from '../../server/src/lsp/lintService';
 
@@ -52,6 +52,41 @@ describe('rule runner', () => {
     const result = linter.lintText('a.go', 'package a\n\nvar _ = g()\n', { rules: { 'test-calls': 'info', 'test-crash': 'off' } });
     assert.deepStrictEqual(result.findings.map((f) => f.severity), ['info']);
     assert.deepStrictEqual(result.failures, []);
+  });
+});
+
+describe('Rule.selectors', () => {
+  const seen: string[] = [];
+  const byName = defineRule({
+    meta: { id: 'test-by-name', category: 'maintainability', severity: 'info', effortMinutes: 1, fixable: false, summary: 'selectors by name' },
+    selectors: ['Get', 'DefaultClient'],
+    check(_ctx, captures) {
+      const call = captures.get('call');
+      seen.push(`name ${captures.get('selector')!.text} operand=${captures.get('operand')!.text} call=${call ? call.text : '-'} pattern=${captures.pattern === SELECTOR_PATTERN}`);
+    },
+  });
+  const byPattern = defineRule({
+    meta: { id: 'test-by-pattern', category: 'maintainability', severity: 'info', effortMinutes: 1, fixable: false, summary: 'selectors by pattern' },
+    selectors: /^Print/,
+    check(_ctx, captures) {
+      seen.push(`pattern ${captures.get('name')!.text}`);
+    },
+  });
+  let linter: Linter;
+  before(async () => (linter = await Linter.create([byName, byPattern])));
+  after(() => linter.dispose());
+
+  it('hands each rule the selectors it named, with the selector, operand and call', () => {
+    seen.length = 0;
+    linter.lintText('a.go', 'package a\n\nfunc f() {\n\thttp.Get(u)\n\tc := http.DefaultClient\n\tm.Get(k).Get(j)\n\tfmt.Println(c)\n\tfmt.Sprint(x.Printer)\n\tgetter.Put(1)\n}\n');
+    assert.deepStrictEqual(seen, [
+      'name http.Get operand=http call=http.Get(u) pattern=true',
+      'name http.DefaultClient operand=http call=- pattern=true',
+      'name m.Get operand=m call=m.Get(k) pattern=true',
+      'name m.Get(k).Get operand=m.Get(k) call=m.Get(k).Get(j) pattern=true',
+      'pattern Println',
+      'pattern Printer',
+    ]);
   });
 });
 

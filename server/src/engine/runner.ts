@@ -412,8 +412,14 @@ function checkQuery(language: Language, rule: Rule): void {
   query.delete();
 }
 
+/** Selector captures by match: rules that asked for the same name share their lookups. */
+const selectorCapturesByMatch = new WeakMap<QueryMatch, Captures>();
+
 function captures(match: QueryMatch, pattern: number): Captures {
-  return capturesOf(match.captures, pattern);
+  if (pattern !== SELECTOR_PATTERN) return capturesOf(match.captures, pattern);
+  let shared = selectorCapturesByMatch.get(match);
+  if (!shared) selectorCapturesByMatch.set(match, (shared = selectorCaptures(match.captures)));
+  return shared;
 }
 
 function capturesOf(list: readonly { name: string; node: Node }[], pattern: number): Captures {
