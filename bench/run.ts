@@ -7,7 +7,7 @@
 //
 // Needs the Go standard library sources (Debian: apt-get install golang-src) and, for
 // the peak memory of the CLI, GNU time (apt-get install time; /proc is polled if not).
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -18,6 +18,7 @@ import { GoParser, loadGoLanguage } from '../server/src/engine/goParser';
 import { LintService } from '../server/src/lsp/lintService';
 import { ALL_RULES } from '../server/src/rules/index';
 import { TestClient } from '../test/support/lspClient';
+import { filesTheCliParses, FLOOR_STAGES, FloorStage, measureFloor } from './scanFloor';
 import { seededRandom } from '../test/support/random';
 import {
   CLI, concatenatedPackage, findCorpus, hasGnuTime, median, PACKAGE_ROOT, peakRssMb, percentile, Results, rssMb, sleep,
@@ -78,8 +79,64 @@ async function folderScan(results: Results, corpus: string): Promise<void> {
   results.info('scan: CLI wall time', run.wallMs, 'ms', `${(mb / (run.wallMs / 1000)).toFixed(1)} MB/s, exit ${run.status}`);
   results.info('scan: CLI peak RSS', run.peakRssMb, 'MB', run.rssMethod);
   results.check('scan: CLI wall / bare parse', run.wallMs / bareMs, '×', 0.75);
-  results.details.scan = { files: files.length, bytes, bareMs, ...run };
+
+  // The floor under that wall time (bench/scanFloor.ts): the CLI's own files on its two
+  // threads, parsed, walked by a query, matched by the rules' query; no rule code.
+  const parsed = filesTheCliParses(files);
+  const floors: Partial<Record<FloorStage, number>> = {};
+  for (const stage of FLOOR_STAGES) {
+    const ms = await measureFloor(parsed, stage, CLI_THREADS);
+    floors[stage] = ms;
+    results.info(`scan floor: ${FLOOR_LABELS[stage]}`, ms / bareMs, '×', `${(ms / 1000).toFixed(2)} s on ${CLI_THREADS} threads, ${parsed.length} files the CLI parses`);
+  }
+  // The same CLI run with every rule turned off: what the run costs around the rules.
+  const offConfig = allRulesOffConfig();
+  const noRules = runCli([...cacheArgs, '--config', offConfig, '--format', 'json', '--fail-on', 'never', corpus]);
+  fs.rmSync(path.dirname(offConfig), { recursive: true, force: true });
+  results.info('scan: CLI wall with every rule off', noRules.wallMs / bareMs, '×', `${(noRules.wallMs / 1000).toFixed(2)} s, exit ${noRules.status}`);
+  results.info('scan: CLI wall − floor (rules, summaries, results, start-up)', (run.wallMs - floors.query!) / bareMs, '×',
+    `${((run.wallMs - floors.query!) / 1000).toFixed(2)} s, of which the rules' code ${((run.wallMs - noRules.wallMs) / 1000).toFixed(2)} s; the budget leaves ${((0.75 * bareMs - floors.query!) / 1000).toFixed(2)} s`);
+
+  // How much two threads can give this work here: the CLI on one thread, alone and as
+  // two independent copies at once (no sharing at all between them).
+  const scanArgs = [...cacheArgs, '-j', '1', '--format', 'json', '--fail-on', 'never', corpus];
+  const oneThread = runCli(scanArgs);
+  const twoCopies = await runCopiesAtOnce(scanArgs, 2);
+  results.info('scan: CLI wall on one thread (-j 1)', oneThread.wallMs / bareMs, '×', `${(oneThread.wallMs / 1000).toFixed(2)} s; ${CLI_THREADS} workers are ${(oneThread.wallMs / run.wallMs).toFixed(2)} × as fast`);
+  results.info('scan: two one-thread CLI runs at once', twoCopies / bareMs, '×',
+    `${(twoCopies / 1000).toFixed(2)} s for twice the work: two cores give this work ${(2 * oneThread.wallMs / twoCopies).toFixed(2)} × one core's throughput here`);
+  results.details.scan = {
+    files: files.length, bytes, bareMs, ...run, floors, filesParsed: parsed.length, noRulesWallMs: noRules.wallMs,
+    oneThreadWallMs: oneThread.wallMs, twoCopiesWallMs: twoCopies,
+  };
 }
+
+/** Wall time (ms) until `copies` CLI processes with these arguments, started together, have all exited. */
+async function runCopiesAtOnce(args: string[], copies: number): Promise<number> {
+  const start = performance.now();
+  await Promise.all(Array.from({ length: copies }, () => new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', () => resolve());
+  })));
+  return performance.now() - start;
+}
+
+/** A configuration file (in a temporary folder) that turns every rule off. */
+function allRulesOffConfig(): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'godebt-bench-')), '.godebt.json');
+  fs.writeFileSync(file, JSON.stringify({ rules: Object.fromEntries(ALL_RULES.map((rule) => [rule.meta.id, 'off'])) }));
+  return file;
+}
+
+/** The CLI's worker threads on this machine (cli/run.ts: one per core). */
+const CLI_THREADS = Math.max(1, os.availableParallelism());
+
+const FLOOR_LABELS: Record<FloorStage, string> = {
+  parse: 'parse + free',
+  walk: 'parse + a query walk that matches nothing + free',
+  query: 'parse + the rules\' combined query + free',
+};
 
 interface CliRun {
   wallMs: number;
