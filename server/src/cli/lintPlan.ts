@@ -24,8 +24,8 @@ import type { FileResult, FileTask } from './lintOne';
 import type { LintContext, PackageJob, SummaryEntry } from './lintPackage';
 import type { LintBackend } from './pool';
 
-/** Files read at once: a large workspace must not run out of file handles. */
-const READS_AT_ONCE = 64;
+/** The longest the files are read without letting other work run (a language server's requests). */
+const READ_SLICE_MS = 10;
 const DEPRECATED = Buffer.from('Deprecated:');
 
 /** A file whose result is known and whose bytes have not changed since. */
@@ -175,15 +175,21 @@ function contextOf(index: PackageIndex): LintContext {
 /** Reads each task's file once: size, whether it says "Deprecated:", and (withHash) its hash. */
 async function peekAll(tasks: readonly FileTask[], withHash: boolean): Promise<Peek[]> {
   const peeks: Peek[] = [];
-  for (let i = 0; i < tasks.length; i += READS_AT_ONCE) {
-    peeks.push(...await Promise.all(tasks.slice(i, i + READS_AT_ONCE).map(async (task): Promise<Peek> => {
-      try {
-        const bytes = await fs.promises.readFile(task.file);
-        return { task, size: bytes.length, hash: withHash ? sha256(bytes) : undefined, mentionsDeprecated: bytes.includes(DEPRECATED) };
-      } catch {
-        return { task, size: 0, mentionsDeprecated: false }; // unreadable: the lint says why
-      }
-    })));
+  let slice = performance.now();
+  for (const task of tasks) {
+    // Synchronous reads, in slices: 64 promise reads at a time took 3 to 4 times as
+    // long (0.33 s for the 4,092 files of the Go standard library, on the CLI's path to
+    // its first job), and a slice keeps the language server answering during a scan.
+    if (performance.now() - slice > READ_SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+    try {
+      const bytes = fs.readFileSync(task.file);
+      peeks.push({ task, size: bytes.length, hash: withHash ? sha256(bytes) : undefined, mentionsDeprecated: bytes.includes(DEPRECATED) });
+    } catch {
+      peeks.push({ task, size: 0, mentionsDeprecated: false }); // unreadable: the lint says why
+    }
   }
   return peeks;
 }
