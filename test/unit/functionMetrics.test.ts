@@ -65,7 +65,7 @@ describe('function metrics', () => {
     });
   });
 
-  it('counts case clauses but not default, `;` between statements, and no comment', () => {
+  it('counts case clauses but not default, not the `;` between statements, and no comment', () => {
     const source = [
       'package p',
       '',
@@ -88,13 +88,26 @@ describe('function metrics', () => {
       '}',
       '',
     ].join('\n');
-    // Statements: switch, select; _ = t ; _ = 1; return; x := 1 ; _ = x (each `;` counts).
+    // Statements: switch, select; _ = t, _ = 1; return; x := 1, _ = x (a `;` is no statement).
     assert.deepStrictEqual(measureFirst(source).metrics, {
       lines: 15,
-      statements: 9,
+      statements: 7,
       complexity: 5,
       firstAtDepth: ['switch t := v.(type) { // trailing', '_ = t'],
     });
+  });
+
+  it('does not count the `;` between statements, pruned or walked in full', () => {
+    const source = 'package p\n\nfunc f() {\n\ta(); b();\n\tif x { c(); d() }\n\t;\n}\n';
+    const tree = parser.parse(source);
+    try {
+      const body = bodies(tree)[0];
+      // a(), b(), the if, c(), d() and the empty statement on its own line.
+      assert.strictEqual(measureBody(body, source).statements, 6);
+      assert.strictEqual(measureBody(body, source, false).statements, 6);
+    } finally {
+      tree.delete();
+    }
   });
 
   it('counts inside function literals without a level, and not the marks in strings and composite literals', () => {

@@ -15,7 +15,7 @@ import { SourceMarks } from './sourceMarks';
 export interface FunctionMetrics {
   /** Lines strictly between the body's braces. */
   lines: number;
-  /** Statements at any depth, function literals included (a `;` between statements counts too). */
+  /** Statements at any depth, function literals included (not the `;` between two on one line). */
   statements: number;
   /** 1 + if, for, non-default case, && and ||, function literals included. */
   complexity: number;
@@ -33,8 +33,8 @@ const CASES = new Set(['expression_case', 'type_case', 'default_case', 'communic
 /** Leaves and literals with nothing inside worth counting. */
 const OPAQUE = new Set(['comment', 'interpreted_string_literal', 'raw_string_literal', 'rune_literal', 'identifier', 'field_identifier', 'type_identifier', '&&', '||']);
 
-/** Nodes with tokens that count among their children: a statement list's `;`, a binary expression's && and ||. */
-const COUNTING_TOKENS = new Set(['statement_list', 'binary_expression']);
+/** Nodes with tokens that count among their children: a binary expression's && and ||. */
+const COUNTING_TOKENS = new Set(['binary_expression']);
 /** What holds statements without a `{` of its own: statement lists and case clauses. */
 const CLAUSES = new Set(['statement_list', ...CASES]);
 /** The parents of CLAUSES (a case clause's statements are in a statement list). */
@@ -98,7 +98,8 @@ export function measureBody(body: Node, source: string, prune = !body.hasError):
     // In a well-formed body only comments and the `/` operator start with a slash.
     const slash = source.charCodeAt(start) === SLASH;
     const comment = slash && (marks !== null || child.type === 'comment');
-    if (parent.type === 'statement_list' && !comment) {
+    // Unpruned, the `;` tokens between statements are listed too: not statements.
+    if (parent.type === 'statement_list' && !comment && (marks !== null || child.isNamed)) {
       metrics.statements++;
       if (metrics.firstAtDepth[parent.level] === undefined) metrics.firstAtDepth[parent.level] = { start, end: child.endIndex };
     }
@@ -119,9 +120,9 @@ export function measureBody(body: Node, source: string, prune = !body.hasError):
     if (marks && type === 'statement_list' && isPlainList(marks, start, end)) {
       // Listing the children costs more than counting them (a statement list is a
       // tree of hidden nodes), and there is nothing in them to look at.
-      metrics.statements += child.childCount;
+      metrics.statements += child.namedChildCount;
       if (metrics.firstAtDepth[parent.level] === undefined) {
-        const first = child.firstChild!;
+        const first = child.firstNamedChild!;
         metrics.firstAtDepth[parent.level] = { start: first.startIndex, end: first.endIndex };
       }
       continue;
