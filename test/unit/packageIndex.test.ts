@@ -144,6 +144,23 @@ describe('package index', () => {
       assert.strictEqual(index.set('/w/a.go', JSON.parse(JSON.stringify(summary)) as FileSummary), false, 'an equal summary changes nothing');
     });
 
+    it('clones into an index with the same answers, which changes apart from the original', () => {
+      const base = indexOf({
+        'lib/a.go': 'package lib\n\n// Deprecated: use B.\nfunc A() {}\n',
+        'app/x.go': 'package app\n\nfunc pair() (int, bool) { return 0, true }\n',
+      });
+      const copy = base.clone();
+      assert.strictEqual(copy.view('/w/app/y.go').key, base.view('/w/app/y.go').key);
+      assert.deepStrictEqual([...copy.view('/w/app/y.go').byImportPath('example.com/m/lib') ?? []], [['A', 'Deprecated: use B.']]);
+      copy.set('/w/lib/b.go', summarize('/w/lib/b.go', 'package lib\n\n// Deprecated: use C.\nfunc B() {}\n'));
+      copy.set('/w/app/x.go', undefined);
+      assert.deepStrictEqual([...copy.view('/w/app/y.go').byImportPath('example.com/m/lib') ?? []], [['A', 'Deprecated: use B.'], ['B', 'Deprecated: use C.']]);
+      assert.deepStrictEqual(copy.view('/w/app/y.go').functions('pair', false), []);
+      assert.deepStrictEqual([...base.view('/w/app/y.go').byImportPath('example.com/m/lib') ?? []], [['A', 'Deprecated: use B.']], 'the original is unchanged');
+      assert.strictEqual(base.view('/w/app/y.go').functions('pair', false).length, 1);
+      assert.strictEqual(base.get('/w/lib/b.go'), undefined);
+    });
+
     it('answers a file from the other files of its package: same folder, same package name, test files only for test files', () => {
       const pair = 'func pair() (int, bool) { return 0, true }\n// Deprecated: gone.\nfunc Old() {}\n';
       const index = indexOf({

@@ -55,8 +55,8 @@ export async function summarizeOne(linter: Linter, file: string, settings: LintS
 }
 
 export async function lintPackage(linter: Linter, job: PackageJob, settings: LintSettings, context: LintContext): Promise<FileResult[]> {
-  const index = new PackageIndex(importPathsOf(context));
-  for (const { file, summary } of [...context.deprecations, ...job.others]) index.set(file, summary);
+  const index = contextIndex(context);
+  for (const { file, summary } of job.others) index.set(file, summary);
   const files: { task: FileTask; source: Source; tree?: KeptTree; failure?: unknown; summary?: FileSummary }[] =
     job.tasks.map((task) => ({ task, source: readSource(task, settings) }));
   try {
@@ -97,6 +97,23 @@ export async function lintPackage(linter: Linter, job: PackageJob, settings: Lin
   } finally {
     for (const f of files) if (f.tree) linter.free(f.tree);
   }
+}
+
+/**
+ * The index of a run's deprecations, built once per context and copied for each job: a
+ * worker lints hundreds of packages with one context, and setting every summary of it
+ * again for each (digests and a copy each) took 0.37 s of the standard library's scan.
+ */
+const contextIndexes = new WeakMap<LintContext, PackageIndex>();
+
+function contextIndex(context: LintContext): PackageIndex {
+  let base = contextIndexes.get(context);
+  if (!base) {
+    base = new PackageIndex(importPathsOf(context));
+    for (const { file, summary } of context.deprecations) base.set(file, summary);
+    contextIndexes.set(context, base);
+  }
+  return base.clone();
 }
 
 function importPathsOf(context: LintContext): ImportPathResolver {

@@ -146,41 +146,15 @@ export interface PackageIndexView extends DeprecationIndex {
   byPackageOf(fileName: string): ReadonlyMap<string, string> | undefined;
 }
 
-/** A summary as the index keeps it. */
-interface StoredSummary {
-  /**
-   * A copy of its own: an open document's summary quotes its text (names, import
-   * paths, notices), and a quote keeps that whole version of the text alive.
-   */
+interface Entry {
+  file: string;
+  base: string;
+  isTest: boolean;
   summary: FileSummary;
   /** A digest of the summary as JSON: a changed summary is a changed digest (the JSON itself doubled the index's memory). */
   digest: string;
   /** Hash of the file's functions, which other files of the package may call. */
   functionsStamp: string;
-}
-
-interface Entry extends StoredSummary {
-  file: string;
-  base: string;
-  isTest: boolean;
-}
-
-/**
- * Stored forms by summary: a CLI worker sets the same summaries (the run's
- * deprecations) into the index of every package it lints. Summaries are not changed
- * once made, so the copy and digests of one are those of the next set.
- */
-const storedForms = new WeakMap<FileSummary, StoredSummary>();
-
-function storedForm(summary: FileSummary): StoredSummary {
-  let stored = storedForms.get(summary);
-  if (!stored) {
-    const json = JSON.stringify(summary);
-    const copy = JSON.parse(json) as FileSummary;
-    stored = { summary: copy, digest: hash(json), functionsStamp: hash(JSON.stringify(copy.functions)) };
-    storedForms.set(summary, stored);
-  }
-  return stored;
 }
 
 /** Changed whenever the meaning of a key changes, so old keys never match new ones. */
@@ -213,14 +187,31 @@ export class PackageIndex {
       this.revision++;
       return true;
     }
-    const stored = storedForm(summary);
-    if (old?.digest === stored.digest) return false;
+    const json = JSON.stringify(summary);
+    const digest = hash(json);
+    if (old?.digest === digest) return false;
     const base = path.basename(file);
-    const entry: Entry = { file, base, isTest: base.endsWith('_test.go'), ...stored };
+    // A copy of its own: an open document's summary quotes its text (names, import
+    // paths, notices), and a quote keeps that whole version of the text alive.
+    const copy = JSON.parse(json) as FileSummary;
+    const entry: Entry = { file, base, isTest: base.endsWith('_test.go'), summary: copy, digest, functionsStamp: hash(JSON.stringify(copy.functions)) };
     if (entries) entries.set(file, entry);
     else this.dirs.set(dir, new Map([[file, entry]]));
     this.revision++;
     return true;
+  }
+
+  /**
+   * A new index with this one's summaries (entries are never changed, only replaced, so
+   * the two share them) and import paths: a CLI worker builds the index of a run's
+   * deprecations once and lints each package with a copy of it.
+   */
+  clone(): PackageIndex {
+    const copy = new PackageIndex(this.resolve);
+    for (const [dir, entries] of this.dirs) copy.dirs.set(dir, new Map(entries));
+    for (const [dir, importPath] of this.importPaths) copy.importPaths.set(dir, importPath);
+    copy.revision = this.revision;
+    return copy;
   }
 
   get(file: string): FileSummary | undefined {
