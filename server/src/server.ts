@@ -203,6 +203,17 @@ connection.onRequest(RULES_REQUEST, async (): Promise<RuleInfo[]> => {
   }));
 });
 
+// For the bench's memory soak only: a node started with --expose-gc (which the
+// extension never does) collects garbage on request and answers with its RSS, so the
+// soak can tell retained memory from where a sample fell in V8's collection cycle.
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+if (collectGarbage) {
+  connection.onRequest('godebt/collectGarbage', () => {
+    collectGarbage();
+    return { rssMb: process.memoryUsage().rss / (1024 * 1024) };
+  });
+}
+
 connection.onShutdown(async () => {
   for (const timer of pending.values()) clearTimeout(timer);
   await workspace?.dispose();

@@ -106,4 +106,15 @@ describe('language server over stdio', function () {
     await client.open(URI, SOURCE);
     assert.strictEqual((await client.diagnostics(URI)).diagnostics.length, 1);
   });
+
+  it('collects garbage on request only when node was started with --expose-gc (the bench\'s soak)', async () => {
+    client = new TestClient();
+    await client.initialize();
+    await assert.rejects(client.connection.sendRequest('godebt/collectGarbage'), /Unhandled method/);
+    await client.shutdown();
+    client = new TestClient(['--expose-gc']);
+    await client.initialize();
+    const { rssMb } = await client.connection.sendRequest<{ rssMb: number }>('godebt/collectGarbage');
+    assert.ok(rssMb > 10 && rssMb < 1000, `RSS ${rssMb} MB`);
+  });
 });

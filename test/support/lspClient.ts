@@ -29,8 +29,9 @@ export class TestClient {
   /** Notifications other than diagnostics and log messages, by method. */
   readonly notifications: { method: string; params: unknown }[] = [];
 
-  constructor() {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** nodeOptions: for node itself, before the server script (the bench's --expose-gc). */
+  constructor(nodeOptions: readonly string[] = []) {
+    this.process = spawn(process.execPath, [...nodeOptions, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
