@@ -366,7 +366,7 @@ async function memorySoak(results: Results, corpus: string): Promise<void> {
   // cannot show growth: between full collections V8 lets the old generation grow to a
   // few times what is live, for thousands of edits at a time (RSS wandered between 130
   // and 210 MB in a 30,000-edit soak, with no trend), so window medians or troughs of
-  // identical runs gave -5 % to +17 %. In the second, the server (node --expose-gc)
+  // identical runs gave -11 % to +17 %. In the second, the server (node --expose-gc)
   // collects garbage before each sample: what is left is what it retains, and growth
   // between the middle and the end of that is a leak.
   const natural = await soak(pool, false);

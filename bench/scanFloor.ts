@@ -71,9 +71,8 @@ function once(worker: Worker): Promise<unknown> {
 async function floorWorker(job: FloorJob): Promise<void> {
   const linter = await Linter.create(ALL_RULES);
   const language = await loadGoLanguage(); // the one the linter was built on (loaded once per thread)
-  const query: Query | undefined = job.stage === 'walk'
-    ? new (treeSitter().Query)(language, MATCHES_NOTHING)
-    : job.stage === 'query' ? linter.engine.combinedQuery : undefined;
+  const ownQuery = job.stage === 'walk' ? new (treeSitter().Query)(language, MATCHES_NOTHING) : undefined;
+  const query: Query | undefined = ownQuery ?? (job.stage === 'query' ? linter.engine.combinedQuery : undefined);
   const texts = job.files.map((file) => fs.readFileSync(file, 'utf8'));
   parentPort!.once('message', () => {
     let matches = 0;
@@ -85,6 +84,8 @@ async function floorWorker(job: FloorJob): Promise<void> {
         tree.delete();
       }
     }
+    ownQuery?.delete();
+    linter.dispose();
     parentPort!.postMessage(matches);
   });
   parentPort!.postMessage('ready');
