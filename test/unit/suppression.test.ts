@@ -56,6 +56,13 @@ describe('suppression directives', () => {
     it('suppresses nothing without a rule id', () => {
       assert.deepStrictEqual(lint('var _ = a() //godebt:ignore -- no rule\n'), ['call of a']);
     });
+
+    it('counts lines as Go does when a lone carriage return sits in a comment above', () => {
+      // Go (and tree-sitter) end a line at \n only; LSP positions also break at a lone
+      // \r, so the finding's LSP line is one past its Go line here.
+      assert.deepStrictEqual(lint('// a comment with a lone CR:\r it goes on\n//godebt:ignore test-calls -- fine here\nvar _ = a()\nvar _ = b()\n'), ['call of b']);
+      assert.deepStrictEqual(lint('// a lone CR:\r here\nvar _ = a() //godebt:ignore test-calls -- fine here\nvar _ = b()\nvar _ = c()\n'), ['call of c']);
+    });
   });
 
   describe('//godebt:file-ignore', () => {

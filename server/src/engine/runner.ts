@@ -10,7 +10,7 @@ import { treeSitter, wasmGeneration } from './goParser';
 import type { Finding } from './finding';
 import type { PackageIndexView } from './packageIndex';
 import { Captures, GoModContext, Report, Rule, RuleContext, SELECTOR_PATTERN } from './rule';
-import { covers, Directive, DirectiveState, parseDirective } from './suppression';
+import { covers, Directive, DirectiveState, goLines, parseDirective } from './suppression';
 import {
   directiveWithin, findNode, IncrementalCache, moveDirective, restoreFinding, SegmentResult, StoredFinding, StoredMatch, storeCaptures, storeFinding,
 } from './incremental';
@@ -293,11 +293,13 @@ export class RuleEngine {
     const kept: Finding[] = [];
     const suppressed: Finding[] = [];
     const metaById = new Map(this.rules.map((r) => [r.meta.id, r.meta]));
+    const goLine = directives.length > 0 ? goLines(input.source) : undefined;
     const sift = (batch: Finding[]) => {
       for (const finding of batch.sort(byPosition)) {
         const meta = metaById.get(finding.ruleId)!;
+        const line = goLine?.(finding.span.start, finding.range.start.line) ?? 0;
         // A directive never silences a finding about itself.
-        const hits = directives.filter((d) => !(d.start === finding.span.start && d.end === finding.span.end) && covers(d, meta, finding.range.start.line));
+        const hits = directives.filter((d) => !(d.start === finding.span.start && d.end === finding.span.end) && covers(d, meta, line));
         for (const d of hits) d.used = true;
         (hits.length > 0 ? suppressed : kept).push(finding);
       }

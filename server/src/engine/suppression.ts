@@ -101,6 +101,29 @@ export function isGodebtOnlyNolint(directive: Directive, isRuleId: (name: string
   return directive.kind === 'nolint' && directive.names.length > 0 && directive.names.every((n) => n === 'godebt' || isRuleId(n));
 }
 
+/**
+ * The Go line (tree-sitter's row, 0-based) of an offset of source, given its LSP line.
+ * Directives hold Go lines; a finding's range holds LSP lines, which also end at a lone
+ * \r (Go and tree-sitter end a line at \n only, so `// a\rb` is one comment to them).
+ */
+export function goLines(source: string): (offset: number, lspLine: number) => number {
+  if (source.indexOf('\r') < 0 || !/\r(?!\n)/.test(source)) return (_offset, lspLine) => lspLine;
+  const newlines: number[] = [];
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) newlines.push(i);
+  return (offset) => {
+    // The number of \n before offset.
+    let low = 0;
+    let high = newlines.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (newlines[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+}
+
+/** Whether directive silences a finding of meta's rule on Go line `line` (goLines). */
 export function covers(directive: Directive, meta: RuleMeta, line: number): boolean {
   if (directive.problem || line < directive.fromLine || line > directive.toLine) return false;
   if (directive.kind === 'nolint') {
