@@ -210,7 +210,8 @@ const collectGarbage = (globalThis as { gc?: () => void }).gc;
 if (collectGarbage) {
   connection.onRequest('godebt/collectGarbage', () => {
     collectGarbage();
-    return { rssMb: process.memoryUsage().rss / (1024 * 1024) };
+    const { rss, heapUsed } = process.memoryUsage();
+    return { rssMb: rss / (1024 * 1024), heapUsedMb: heapUsed / (1024 * 1024) };
   });
 }
 

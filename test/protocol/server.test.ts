@@ -114,7 +114,8 @@ describe('language server over stdio', function () {
     await client.shutdown();
     client = new TestClient(['--expose-gc']);
     await client.initialize();
-    const { rssMb } = await client.connection.sendRequest<{ rssMb: number }>('godebt/collectGarbage');
+    const { rssMb, heapUsedMb } = await client.connection.sendRequest<{ rssMb: number; heapUsedMb: number }>('godebt/collectGarbage');
     assert.ok(rssMb > 10 && rssMb < 1000, `RSS ${rssMb} MB`);
+    assert.ok(heapUsedMb > 1 && heapUsedMb < rssMb, `JS heap ${heapUsedMb} MB`);
   });
 });
