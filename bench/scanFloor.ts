@@ -13,6 +13,7 @@ import { performance } from 'perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import type { Query } from 'web-tree-sitter';
 import { readSource } from '../server/src/cli/lintOne';
+import { parsedInJob } from '../server/src/cli/lintPackage';
 import { parseCliArgs } from '../server/src/cli/options';
 import { loadGoLanguage, treeSitter } from '../server/src/engine/goParser';
 import { Linter } from '../server/src/engine/linter';
@@ -29,10 +30,17 @@ interface FloorJob {
   stage: FloorStage;
 }
 
-/** The files the CLI parses: not generated, within its size limit, readable (cli/lintOne.ts decides). */
+/**
+ * The files the CLI parses: not generated, within its size limit, readable (cli/lintOne.ts
+ * decides), and looked at by some rule (cli/lintPackage.ts decides: not the test files
+ * without directives).
+ */
 export function filesTheCliParses(files: readonly string[]): string[] {
   const settings = { fix: false, maxFileSize: parseCliArgs([]).maxFileSize, configs: [{}] };
-  return files.filter((file) => readSource({ file, config: 0 }, settings).text !== undefined);
+  return files.filter((file) => {
+    const { text } = readSource({ file, config: 0 }, settings);
+    return text !== undefined && parsedInJob(ALL_RULES, file, text, {});
+  });
 }
 
 /** Wall time (ms) of one stage over the files on `threads` worker threads, start-up excluded. */

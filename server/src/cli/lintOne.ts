@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Tree } from 'web-tree-sitter';
-import type { GodebtConfig } from '../engine/config';
+import { GodebtConfig, nothingToCheck } from '../engine/config';
 import { countLinesOfCode } from '../engine/debt';
 import type { Finding, Range } from '../engine/finding';
 import { fingerprints } from '../engine/fingerprint';
@@ -129,7 +129,9 @@ export function lintSource(linter: Linter, task: FileTask, settings: LintSetting
     if (using.failure !== undefined) throw using.failure;
     const lint: Pick<LintResult, 'findings' | 'failures'> = using.tree
       ? linter.lintTree(file, text, using.tree, config, using.packageIndex)
-      : linter.lintFile(file, text, config, using.packageIndex);
+      : nothingToCheck(linter.engine.rules, file, text, config)
+        ? { findings: [], failures: [] }
+        : linter.lintFile(file, text, config, using.packageIndex);
     for (const failure of lint.failures) {
       notice(result, 'warning', `rule ${failure.ruleId} crashed (its findings for this file are missing; please report this): ${errorText(failure.error)}`);
     }

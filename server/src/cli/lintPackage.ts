@@ -5,9 +5,11 @@
 // second parse. What the package cannot see by itself, the deprecations of the other
 // packages of the run, comes with the job's context.
 import type { ImportPathResolver } from '../engine/importPaths';
+import { GodebtConfig, nothingToCheck } from '../engine/config';
 import { collectFileFacts } from '../engine/fileFacts';
 import { isGoMod, KeptTree, Linter } from '../engine/linter';
 import { FileSummary, PackageIndex, summarizeFile } from '../engine/packageIndex';
+import type { Rule } from '../engine/rule';
 import { ALL_RULES } from '../rules/index';
 import { CLI_PARSE_TIMEOUT_MS, FileResult, FileTask, LintSettings, lintSource, readSource, Source } from './lintOne';
 import type { LintBackend } from './pool';
@@ -54,6 +56,17 @@ export async function summarizeOne(linter: Linter, file: string, settings: LintS
   }
 }
 
+/**
+ * Whether a package job parses (and summarizes) a file. Not when no rule looks at it
+ * (engine/config.ts, nothingToCheck): lintSource finds nothing to check either, and only
+ * files like it (test files) would read its summary. But a file that says "Deprecated:"
+ * is: the pre-pass put its summary in the run's index, and a warm run must find the
+ * same index (cli/lintPlan.ts).
+ */
+export function parsedInJob(rules: readonly Rule[], file: string, text: string, config: GodebtConfig): boolean {
+  return text.includes('Deprecated:') || !nothingToCheck(rules, file, text, config);
+}
+
 export async function lintPackage(linter: Linter, job: PackageJob, settings: LintSettings, context: LintContext): Promise<FileResult[]> {
   const index = contextIndex(context);
   for (const { file, summary } of job.others) index.set(file, summary);
@@ -64,6 +77,7 @@ export async function lintPackage(linter: Linter, job: PackageJob, settings: Lin
     for (const f of files) {
       const text = f.source.text;
       if (text === undefined || isGoMod(f.task.file)) continue;
+      if (!parsedInJob(linter.engine.rules, f.task.file, text, settings.configs[f.task.config])) continue;
       if (!linter.usable) await linter.recover();
       try {
         const kept = linter.parse(text);

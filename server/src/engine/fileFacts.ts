@@ -57,6 +57,11 @@ export interface FileFacts {
 /** gofmt's marker for generated files, which must appear before the package clause (CRLF files too). */
 export const GENERATED_MARKER = /^\/\/ Code generated .* DO NOT EDIT\.\r?$/m;
 
+/** Whether a file is a Go test file, by its name (as go build decides). */
+export function isTestFile(fileName: string): boolean {
+  return fileName.endsWith('_test.go');
+}
+
 /** Told when a rule reads beyond its own declaration (see FileFacts.root, wholeText and codeMatches). */
 export interface FactReads {
   outline(): void;
@@ -142,7 +147,7 @@ function computeFileFacts(fileName: string, tree: Tree, source: string): FileFac
     packageName,
     packageClause,
     imports,
-    isTest: /_test\.go$/.test(fileName),
+    isTest: isTestFile(fileName),
     isGenerated: GENERATED_MARKER.test(header),
     localNameOf: (path) => byPath.get(path),
     pathOf: (name) => byName.get(name),
