@@ -9,6 +9,8 @@ import { GodebtConfig, nothingToCheck } from '../../server/src/engine/config';
 import { Linter } from '../../server/src/engine/linter';
 import { defineRule } from '../../server/src/engine/rule';
 import { lintPackage } from '../../server/src/cli/lintPackage';
+import { loadGoLanguage } from '../../server/src/engine/goParser';
+import { LintService } from '../../server/src/lsp/lintService';
 import { ALL_RULES } from '../../server/src/rules/index';
 
 const TODO_TEST = 'package a\n\nimport "testing"\n\n// TODO: cover the error path\nfunc TestA(t *testing.T) {\n\tpanic("x")\n}\n';
@@ -70,6 +72,33 @@ describe('files no rule looks at (test files under the default scope)', () => {
       },
     });
     assert.strictEqual(nothingToCheck([...ALL_RULES, panics], 'a_test.go', TODO_TEST), false);
+  });
+
+  it('the editor answers such a document without parsing it, and parses it once a directive appears', async () => {
+    const logged: string[] = [];
+    const service = new LintService(await loadGoLanguage(), ALL_RULES, (m) => logged.push(m));
+    try {
+      const uri = 'file:///scope/a_test.go';
+      service.didOpen(uri, 1, TODO_TEST);
+      assert.deepStrictEqual(service.lint(uri)!.findings, []);
+      assert.deepStrictEqual(service.retained(uri)!.tree, false);
+      // With tests on, every rule looks: the same text has findings.
+      assert.ok(service.lint(uri, { tests: true })!.findings.some((f) => f.ruleId === 'debt-marker'));
+      assert.deepStrictEqual(service.retained(uri)!.tree, true);
+      assert.deepStrictEqual(service.lint(uri)!.findings, []);
+      assert.deepStrictEqual(service.retained(uri)!.tree, false);
+      // A directive: the rules about directives look, which takes a tree.
+      service.didChange(uri, 2, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '//nolint:godebt\n' }]);
+      assert.deepStrictEqual(service.lint(uri)!.findings.map((f) => f.ruleId), ['unused-suppression']);
+      assert.deepStrictEqual(service.retained(uri)!.tree, true);
+      // Without the directive again: nothing to check, and the tree is let go.
+      service.didChange(uri, 3, [{ range: { start: { line: 5, character: 0 }, end: { line: 6, character: 0 } }, text: '' }]);
+      assert.deepStrictEqual(service.lint(uri)!.findings, []);
+      assert.deepStrictEqual(service.retained(uri)!.tree, false);
+      assert.deepStrictEqual(logged, []);
+    } finally {
+      service.dispose();
+    }
   });
 
   it('the CLI lints such files without parsing them, and parses the others', async () => {

@@ -9,7 +9,7 @@
 // (updated at each lint), since the editor's text wins over the file on disk.
 import { fileURLToPath } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { GodebtConfig } from '../engine/config';
+import { GodebtConfig, nothingToCheck } from '../engine/config';
 import { GoDocument } from '../engine/document';
 import { collectFileFacts } from '../engine/fileFacts';
 import type { Finding } from '../engine/finding';
@@ -239,8 +239,16 @@ export class LintService {
         this.reportFailures(result.failures);
         return { version, config, findings: result.findings };
       }
-      const tree = doc.syntaxTree(parser);
       const file = filePathOf(doc.uri);
+      if (nothingToCheck(this.runtime.rules, fileName, text, config)) {
+        // No rule looks at this file (a test file without directives, by default), as
+        // in the CLI: no parse, no tree kept, and no summary (only rules that look at
+        // test files would read it).
+        if (file) this.updateIndex(file, undefined);
+        doc.releaseTree();
+        return { version, config, findings: [] };
+      }
+      const tree = doc.syntaxTree(parser);
       if (file) this.updateIndex(file, summarizeFile(collectFileFacts(fileName, tree, text)));
       const packageIndex = file ? this.index.view(file) : undefined;
       const result = engine.lint({ fileName, source: text, tree, lines: doc.lines, packageIndex }, config, cache);
