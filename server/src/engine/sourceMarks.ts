@@ -19,15 +19,27 @@ export class SourceMarks {
 
   /** Whether an occurrence of needle (one given to the constructor) starts in [start, end). */
   has(needle: string, start: number, end: number): boolean {
-    const offsets = this.at.get(needle);
-    if (!offsets) throw new Error(`SourceMarks: ${JSON.stringify(needle)} was not searched for`);
+    const offsets = this.offsets(needle);
+    const first = this.countBefore(needle, start);
+    return first < offsets.length && offsets[first] < end;
+  }
+
+  /** How many occurrences of needle (one given to the constructor) start before offset. */
+  countBefore(needle: string, offset: number): number {
+    const offsets = this.offsets(needle);
     let low = 0;
     let high = offsets.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (offsets[middle] < start) low = middle + 1;
+      if (offsets[middle] < offset) low = middle + 1;
       else high = middle;
     }
-    return low < offsets.length && offsets[low] < end;
+    return low;
+  }
+
+  private offsets(needle: string): number[] {
+    const offsets = this.at.get(needle);
+    if (!offsets) throw new Error(`SourceMarks: ${JSON.stringify(needle)} was not searched for`);
+    return offsets;
   }
 }

@@ -9,6 +9,7 @@
 //     does. NAME is `godebt`, a rule id, or one of a rule's peer linters.
 import type { Node } from 'web-tree-sitter';
 import type { RuleMeta } from './rule';
+import { SourceMarks } from './sourceMarks';
 
 export interface Directive {
   kind: 'ignore' | 'file-ignore' | 'nolint';
@@ -108,19 +109,8 @@ export function isGodebtOnlyNolint(directive: Directive, isRuleId: (name: string
  */
 export function goLines(source: string): (offset: number, lspLine: number) => number {
   if (source.indexOf('\r') < 0 || !/\r(?!\n)/.test(source)) return (_offset, lspLine) => lspLine;
-  const newlines: number[] = [];
-  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) newlines.push(i);
-  return (offset) => {
-    // The number of \n before offset.
-    let low = 0;
-    let high = newlines.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (newlines[mid] < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
+  const newlines = new SourceMarks(source, 0, source.length, ['\n']);
+  return (offset) => newlines.countBefore('\n', offset);
 }
 
 /** Whether directive silences a finding of meta's rule on Go line `line` (goLines). */
