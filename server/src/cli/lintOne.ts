@@ -115,6 +115,8 @@ export interface LintWith {
   tree?: Tree;
   failure?: unknown;
   packageIndex?: PackageIndexView;
+  /** Whether no rule looks at the file (engine/config.ts nothingToCheck), when the caller already knows. */
+  nothingToCheck?: boolean;
 }
 
 /** Lints (and fixes) a file read by readSource; fills in its result. */
@@ -129,7 +131,7 @@ export function lintSource(linter: Linter, task: FileTask, settings: LintSetting
     if (using.failure !== undefined) throw using.failure;
     const lint: Pick<LintResult, 'findings' | 'failures'> = using.tree
       ? linter.lintTree(file, text, using.tree, config, using.packageIndex)
-      : nothingToCheck(linter.engine.rules, file, text, config)
+      : using.nothingToCheck ?? nothingToCheck(linter.engine.rules, file, text, config)
         ? { findings: [], failures: [] }
         : linter.lintFile(file, text, config, using.packageIndex);
     for (const failure of lint.failures) {

@@ -70,14 +70,17 @@ export function parsedInJob(rules: readonly Rule[], file: string, text: string, 
 export async function lintPackage(linter: Linter, job: PackageJob, settings: LintSettings, context: LintContext): Promise<FileResult[]> {
   const index = contextIndex(context);
   for (const { file, summary } of job.others) index.set(file, summary);
-  const files: { task: FileTask; source: Source; tree?: KeptTree; failure?: unknown; summary?: FileSummary }[] =
+  const files: { task: FileTask; source: Source; tree?: KeptTree; failure?: unknown; summary?: FileSummary; nothingToCheck?: boolean }[] =
     job.tasks.map((task) => ({ task, source: readSource(task, settings) }));
   try {
     let keptSource = 0;
     for (const f of files) {
       const text = f.source.text;
       if (text === undefined || isGoMod(f.task.file)) continue;
-      if (!parsedInJob(linter.engine.rules, f.task.file, text, settings.configs[f.task.config])) continue;
+      if (!parsedInJob(linter.engine.rules, f.task.file, text, settings.configs[f.task.config])) {
+        f.nothingToCheck = true;
+        continue;
+      }
       if (!linter.usable) await linter.recover();
       try {
         const kept = linter.parse(text);
@@ -98,7 +101,7 @@ export async function lintPackage(linter: Linter, job: PackageJob, settings: Lin
       if (!linter.usable) await linter.recover();
       const view = f.summary ? index.view(f.task.file) : undefined;
       const tree = f.tree && linter.alive(f.tree) ? f.tree.tree : undefined;
-      const result = lintSource(linter, f.task, settings, f.source, { tree, failure: f.failure, packageIndex: view });
+      const result = lintSource(linter, f.task, settings, f.source, { tree, failure: f.failure, packageIndex: view, nothingToCheck: f.nothingToCheck });
       if (f.tree) linter.free(f.tree);
       f.tree = undefined;
       if (f.summary) {
