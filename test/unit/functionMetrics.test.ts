@@ -3,6 +3,7 @@
 // statement lists, function and composite literals, marks inside strings and comments.
 import * as assert from 'assert';
 import type { Node, Tree } from 'web-tree-sitter';
+import { type BodyBounds, bodyBounds } from '../../server/src/engine/bodyBounds';
 import { GoParser } from '../../server/src/engine/goParser';
 import { type FunctionMetrics, measureBody } from '../../server/src/engine/measureBody';
 import { SourceMarks } from '../../server/src/engine/sourceMarks';
@@ -192,7 +193,10 @@ describe('function metrics', () => {
         try {
           for (const body of bodies(tree)) {
             if (body.hasError) continue;
-            assert.deepStrictEqual(measureBody(body, source, true), measureBody(body, source, false), `${seed.name} round ${round} at ${body.startIndex}`);
+            const walked = measureBody(body, source, false);
+            const where = `${seed.name} round ${round} at ${body.startIndex}`;
+            assert.deepStrictEqual(measureBody(body, source, true), walked, where);
+            assertBounds(bodyBounds(source, body.startIndex, body.endIndex), walked, where);
             compared++;
           }
         } finally {
@@ -201,6 +205,98 @@ describe('function metrics', () => {
       }
     }
     assert.ok(compared > 1_000, `only ${compared} bodies compared`);
+  });
+});
+
+/** Bounds that a size rule may trust: lines exact, the rest at least the walk's figures. */
+function assertBounds(bounds: BodyBounds, walked: FunctionMetrics, where: string): void {
+  assert.strictEqual(bounds.lines, walked.lines, `lines, ${where}`);
+  assert.ok(bounds.complexity >= walked.complexity, `complexity ${bounds.complexity} < ${walked.complexity}, ${where}`);
+  assert.ok(bounds.statements >= walked.statements, `statements ${bounds.statements} < ${walked.statements}, ${where}`);
+  assert.ok(bounds.depth >= walked.firstAtDepth.length - 1, `depth ${bounds.depth} < ${walked.firstAtDepth.length - 1}, ${where}`);
+}
+
+describe('body bounds', () => {
+  let parser: GoParser;
+  before(async () => (parser = await GoParser.create()));
+  after(() => parser.delete());
+
+  /** The bounds and the walk's metrics of the first function of source, which must parse cleanly. */
+  function boundFirst(source: string): { bounds: BodyBounds; walked: FunctionMetrics } {
+    const tree = parser.parse(source);
+    try {
+      const body = bodies(tree)[0];
+      assert.ok(!body.hasError, 'the example parses cleanly');
+      return { bounds: bodyBounds(source, body.startIndex, body.endIndex), walked: measureBody(body, source, false) };
+    } finally {
+      tree.delete();
+    }
+  }
+
+  it('ends a statement at a line break only where Go inserts a semicolon', () => {
+    const source = [
+      'package p',
+      '',
+      'func f(a, b int) float64 {',
+      '	x := 1.', // a number ending in a dot ends the statement
+      '	y := a +', // an operator does not
+      '		b',
+      '	g(a,', // nor a comma
+      '		b)',
+      '	a++',
+      '	if a > b && b > 0 || x > 1e+3 {',
+      '		return x',
+      '	}',
+      '	return float64(y)',
+      '}',
+      '',
+    ].join('\n');
+    const { bounds, walked } = boundFirst(source);
+    assert.deepStrictEqual({ lines: walked.lines, statements: walked.statements, complexity: walked.complexity }, { lines: 10, statements: 7, complexity: 4 });
+    assert.deepStrictEqual(bounds, { lines: 10, statements: 7, complexity: 4, depth: 1 });
+  });
+
+  it('reads nothing in comments, strings, runes and raw strings, and counts their line breaks', () => {
+    const source = [
+      'package p',
+      '',
+      'func f() string {',
+      '	/* if x { for {} }',
+      '	   case && || */ s := "if \\" && for {" + `case',
+      '	{ || }` + string(\'\\\'\') + string(\'{\')',
+      '	// for { if {} }',
+      '	return s',
+      '}',
+      '',
+    ].join('\n');
+    const { bounds, walked } = boundFirst(source);
+    assert.deepStrictEqual({ lines: walked.lines, statements: walked.statements, complexity: walked.complexity }, { lines: 5, statements: 2, complexity: 1 });
+    assert.deepStrictEqual(bounds, { lines: 5, statements: 2, complexity: 1, depth: 0 });
+  });
+
+  it('stays above the walk where tree-sitter reads && as two &, and in composite literals, labels and case clauses', () => {
+    const source = [
+      'package p',
+      '',
+      'func f(x int) {',
+      '	g(&&x, T{A: 1, B: []int{2}})',
+      'outer:',
+      '	for {',
+      '		switch x {',
+      '		case 1, 2:',
+      '			break outer',
+      '		default:',
+      '			x++; x--',
+      '		}',
+      '	}',
+      '}',
+      '',
+    ].join('\n');
+    const { bounds, walked } = boundFirst(source);
+    assertBounds(bounds, walked, 'example');
+    // && read as two & by tree-sitter; after `T{`, `A:`, `B:`, `{`, the label and `x++;` a statement may start, as far as the text tells.
+    assert.deepStrictEqual(bounds, { lines: 10, statements: 11, complexity: 4, depth: 2 });
+    assert.deepStrictEqual({ statements: walked.statements, complexity: walked.complexity, deepest: walked.firstAtDepth.length - 1 }, { statements: 6, complexity: 3, deepest: 2 });
   });
 });
 

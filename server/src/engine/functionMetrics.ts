@@ -1,10 +1,12 @@
 // Size and shape of a function body, for the size rules (function-too-long,
-// cyclomatic-complexity, deep-nesting). One walk over the body counts everything
-// (measureBody.ts); the result is memoised per file, so the three rules share the walk.
+// cyclomatic-complexity, deep-nesting). Bounds read from the body's text settle most
+// functions (bodyBounds.ts); the others get one walk over the body that counts
+// everything (measureBody.ts). Both are memoised per file, so the three rules share them.
 import type { Node, Tree } from 'web-tree-sitter';
+import { type BodyBounds, bodyBounds, exactBounds } from './bodyBounds';
 import type { FileFacts } from './fileFacts';
 import { enclosingFunction } from './goSyntax';
-import type { Span } from './rule';
+import type { Captures, Span } from './rule';
 import { type FunctionMetrics, measureBody } from './measureBody';
 
 /**
@@ -27,8 +29,22 @@ export interface MeasuredFunction {
   label: string;
 }
 
+/**
+ * For a size rule's MEASURED_FUNCTIONS_QUERY match: the function and its body's exact
+ * metrics, or null when it is a literal nested in a function or when its bounds show
+ * that it is within the rule's limits (mayExceed answers false).
+ */
+export function measureIfOver(captures: Captures, facts: FileFacts, mayExceed: (bounds: BodyBounds) => boolean): { measured: MeasuredFunction; metrics: FunctionMetrics } | null {
+  const fn = captures.get('function')!;
+  const body = captures.get('body')!;
+  // A nested literal first: bounding each of a chain of nested literals would read its text again.
+  if (fn.type === 'func_literal' && insideFunction(fn)) return null;
+  if (!mayExceed(functionBounds(body, facts))) return null;
+  return { measured: measuredFunction(fn, body)!, metrics: functionMetrics(body, facts) };
+}
+
 /** The function of a MEASURED_FUNCTIONS_QUERY match, or null for a literal nested in a function. */
-export function measuredFunction(fn: Node, body: Node): MeasuredFunction | null {
+function measuredFunction(fn: Node, body: Node): MeasuredFunction | null {
   if (fn.type === 'func_literal') {
     if (insideFunction(fn)) return null;
     // var handler = func(...) {...}: the variable names the function.
@@ -64,7 +80,16 @@ function insideFunction(fn: Node): boolean {
   return inside;
 }
 
-const cache = new WeakMap<FileFacts, Map<number, FunctionMetrics>>();
+/** Per file, by body node id: its bounds and its walked metrics, each once asked for. */
+const cache = new WeakMap<FileFacts, Map<number, { bounds?: BodyBounds; metrics?: FunctionMetrics }>>();
+
+function memo(body: Node, facts: FileFacts): { bounds?: BodyBounds; metrics?: FunctionMetrics } {
+  let perFile = cache.get(facts);
+  if (!perFile) cache.set(facts, (perFile = new Map()));
+  let entry = perFile.get(body.id);
+  if (!entry) perFile.set(body.id, (entry = {}));
+  return entry;
+}
 
 /**
  * Metrics of error-free bodies by a hash of their text, with statement spans relative
@@ -80,11 +105,21 @@ export type { FunctionMetrics };
 
 /** Metrics of a function body, computed once per file and body (and once per body text). */
 export function functionMetrics(body: Node, facts: FileFacts): FunctionMetrics {
-  let perFile = cache.get(facts);
-  if (!perFile) cache.set(facts, (perFile = new Map()));
-  let metrics = perFile.get(body.id);
-  if (!metrics) perFile.set(body.id, (metrics = measureOrRecall(body, facts.source)));
-  return metrics;
+  const entry = memo(body, facts);
+  return (entry.metrics ??= measureOrRecall(body, facts.source));
+}
+
+/**
+ * Bounds on a function body's metrics, once per file and body: from its text, or the
+ * walk's own figures for a body with syntax errors (error recovery makes trees that
+ * the text does not bound).
+ */
+export function functionBounds(body: Node, facts: FileFacts): BodyBounds {
+  const entry = memo(body, facts);
+  if (!entry.bounds) {
+    entry.bounds = body.hasError ? exactBounds(functionMetrics(body, facts)) : bodyBounds(facts.source, body.startIndex, body.endIndex);
+  }
+  return entry.bounds;
 }
 
 function measureOrRecall(body: Node, source: string): FunctionMetrics {

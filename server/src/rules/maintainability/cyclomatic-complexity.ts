@@ -1,4 +1,4 @@
-import { functionMetrics, MEASURED_FUNCTIONS_QUERY, measuredFunction } from '../../engine/functionMetrics';
+import { MEASURED_FUNCTIONS_QUERY, measureIfOver } from '../../engine/functionMetrics';
 import { defineRule } from '../../engine/rule';
 
 const EFFORT_PER_POINT = 5;
@@ -19,11 +19,10 @@ export default defineRule({
   },
   query: MEASURED_FUNCTIONS_QUERY,
   check(ctx, captures) {
-    const measured = measuredFunction(captures.get('function')!, captures.get('body')!);
-    if (!measured) return;
     const max = Number(ctx.options.max);
-    const { complexity } = functionMetrics(measured.body, ctx.facts);
-    if (complexity <= max) return;
+    const over = measureIfOver(captures, ctx.facts, (bounds) => bounds.complexity > max);
+    if (!over || over.metrics.complexity <= max) return;
+    const { measured, metrics: { complexity } } = over;
     ctx.report({
       node: measured.nameNode,
       message: `${measured.label} has cyclomatic complexity ${complexity} (limit ${max}); extract branches into helpers, return early or use a lookup table`,

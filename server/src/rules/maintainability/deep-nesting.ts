@@ -1,4 +1,4 @@
-import { firstTooDeep, functionMetrics, MEASURED_FUNCTIONS_QUERY, measuredFunction } from '../../engine/functionMetrics';
+import { firstTooDeep, MEASURED_FUNCTIONS_QUERY, measureIfOver } from '../../engine/functionMetrics';
 import { defineRule } from '../../engine/rule';
 
 export default defineRule({
@@ -16,10 +16,10 @@ export default defineRule({
   },
   query: MEASURED_FUNCTIONS_QUERY,
   check(ctx, captures) {
-    const measured = measuredFunction(captures.get('function')!, captures.get('body')!);
-    if (!measured) return;
     const max = Number(ctx.options.max);
-    const metrics = functionMetrics(measured.body, ctx.facts);
+    const over = measureIfOver(captures, ctx.facts, (bounds) => bounds.depth > max);
+    if (!over) return;
+    const { measured, metrics } = over;
     const deepest = metrics.firstAtDepth.length - 1;
     const span = firstTooDeep(metrics, max);
     if (!span) return;

@@ -1,4 +1,4 @@
-import { functionMetrics, MEASURED_FUNCTIONS_QUERY, measuredFunction } from '../../engine/functionMetrics';
+import { MEASURED_FUNCTIONS_QUERY, measureIfOver } from '../../engine/functionMetrics';
 import { defineRule } from '../../engine/rule';
 
 const BASE_EFFORT = 10;
@@ -20,11 +20,11 @@ export default defineRule({
   },
   query: MEASURED_FUNCTIONS_QUERY,
   check(ctx, captures) {
-    const measured = measuredFunction(captures.get('function')!, captures.get('body')!);
-    if (!measured) return;
     const maxLines = Number(ctx.options.maxLines);
     const maxStatements = Number(ctx.options.maxStatements);
-    const { lines, statements } = functionMetrics(measured.body, ctx.facts);
+    const over = measureIfOver(captures, ctx.facts, (bounds) => bounds.lines > maxLines || bounds.statements > maxStatements);
+    if (!over) return;
+    const { measured, metrics: { lines, statements } } = over;
     const excess: string[] = [];
     if (lines > maxLines) excess.push(`${lines} lines (limit ${maxLines})`);
     if (statements > maxStatements) excess.push(`${statements} statements (limit ${maxStatements})`);
