@@ -44,10 +44,6 @@ const COMMA = 0x2c;
 
 /** Keywords after which Go inserts no `;` at a line end (all but break, continue, fallthrough and return). */
 const NO_SEMICOLON_AFTER = new Set(['case', 'chan', 'const', 'default', 'defer', 'else', 'for', 'func', 'go', 'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'select', 'struct', 'switch', 'type', 'var']);
-/** Words that can never start a statement. */
-const NEVER_STARTS = new Set(['case', 'default', 'else']);
-/** Words that add one to the complexity (as their statements and clauses do in the walk). */
-const DECISION_WORDS = new Set(['if', 'for', 'case']);
 
 function isWordChar(c: number): boolean {
   // Outside comments and literals, a non-ASCII character can only be part of an identifier.
@@ -73,14 +69,19 @@ export function bodyBounds(source: string, start: number, end: number): BodyBoun
   // Whether the next token may start a statement, and whether a line break here ends one.
   let mayStart = true;
   let endsStatement = false;
+  // The last token, when it is a word: only a line's last word needs looking up (a keyword keeps a statement going).
+  let wordStart = -1;
+  let wordEnd = -1;
   const token = (neverStarts: boolean) => {
     if (mayStart && !neverStarts) statements++;
     mayStart = false;
+    wordStart = -1;
   };
   const lineBreak = () => {
     newlines++;
-    if (endsStatement) mayStart = true;
+    if (endsStatement && !(wordStart >= 0 && NO_SEMICOLON_AFTER.has(source.slice(wordStart, wordEnd)))) mayStart = true;
     endsStatement = false;
+    wordStart = -1;
   };
   /** Counts the line breaks inside a comment or raw string; a comment's also end a statement. */
   const breaksIn = (from: number, to: number, endStatement: boolean) => {
@@ -136,10 +137,12 @@ export function bodyBounds(source: string, start: number, end: number): BodyBoun
     } else if (isWordChar(c)) {
       let k = i + 1;
       while (k < stop && isWordChar(source.charCodeAt(k))) k++;
-      const word = source.slice(i, k);
-      if (DECISION_WORDS.has(word)) complexity++;
-      token(NEVER_STARTS.has(word));
-      endsStatement = !NO_SEMICOLON_AFTER.has(word);
+      const kind = wordKind(source, i, k - i);
+      if (kind === DECISION || kind === CASE) complexity++;
+      token(kind === CASE || kind === NEVER_STARTS);
+      wordStart = i;
+      wordEnd = k;
+      endsStatement = true;
       i = k;
     } else if ((c === AMPERSAND && next === AMPERSAND) || (c === BAR && next === BAR)) {
       complexity++;
@@ -168,6 +171,30 @@ export function bodyBounds(source: string, start: number, end: number): BodyBoun
     }
   }
   return { lines: Math.max(0, newlines - 1), complexity, statements, depth: deepest };
+}
+
+/** What a word is to the bounds: if or for, case, default or else, or anything else. */
+const OTHER = 0;
+const DECISION = 1;
+const CASE = 2;
+const NEVER_STARTS = 3;
+
+/** The kind of the word source[at, at + length), by its characters: slicing every word cost more than the rest of the pass. */
+function wordKind(source: string, at: number, length: number): number {
+  const first = source.charCodeAt(at);
+  switch (length) {
+    case 2:
+      return source.startsWith('if', at) ? DECISION : OTHER;
+    case 3:
+      return first === 0x66 && source.startsWith('for', at) ? DECISION : OTHER;
+    case 4:
+      if (first === 0x63) return source.startsWith('case', at) ? CASE : OTHER;
+      return first === 0x65 && source.startsWith('else', at) ? NEVER_STARTS : OTHER;
+    case 7:
+      return first === 0x64 && source.startsWith('default', at) ? NEVER_STARTS : OTHER;
+    default:
+      return OTHER;
+  }
 }
 
 /** The bounds that the walk's exact metrics give (for a body with syntax errors, which is walked anyway). */

@@ -3,6 +3,7 @@
 import { neverBuilt } from './buildConstraints';
 import { FileFacts, isTestFile } from './fileFacts';
 import { defaultOptions, OptionValues, Rule, RuleMeta, Severity } from './rule';
+import { MAY_HOLD_DIRECTIVE } from './suppression';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -49,9 +50,6 @@ export function ruleApplies(meta: RuleMeta, facts: FileFacts, config: GodebtConf
   if (facts.isTest && meta.includeTests !== true && config.tests !== true) return false;
   return !meta.onlyBuiltFiles || !neverBuilt(facts);
 }
-
-/** Text that may hold a directive comment (suppression.ts): `//godebt:...`, or `//nolint` in any case. */
-const MAY_HOLD_DIRECTIVE = /godebt:|nolint/i;
 
 /**
  * Whether no rule on under config can report anything in a file, judged from its name

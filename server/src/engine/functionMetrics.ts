@@ -38,8 +38,10 @@ export function measureIfOver(captures: Captures, facts: FileFacts, mayExceed: (
   const fn = captures.get('function')!;
   const body = captures.get('body')!;
   // A nested literal first: bounding each of a chain of nested literals would read its text again.
-  if (fn.type === 'func_literal' && insideFunction(fn)) return null;
-  if (!mayExceed(functionBounds(body, facts))) return null;
+  // Asked once for the three rules: a node's type is a call into WebAssembly.
+  const entry = memo(body, facts);
+  entry.nested ??= fn.type === 'func_literal' && insideFunction(fn);
+  if (entry.nested || !mayExceed(functionBounds(body, facts))) return null;
   return { measured: measuredFunction(fn, body)!, metrics: functionMetrics(body, facts) };
 }
 
@@ -80,10 +82,17 @@ function insideFunction(fn: Node): boolean {
   return inside;
 }
 
-/** Per file, by body node id: its bounds and its walked metrics, each once asked for. */
-const cache = new WeakMap<FileFacts, Map<number, { bounds?: BodyBounds; metrics?: FunctionMetrics }>>();
+/** What is known of one body: whether it is a literal nested in a function, its bounds, its walked metrics. */
+interface Known {
+  nested?: boolean;
+  bounds?: BodyBounds;
+  metrics?: FunctionMetrics;
+}
 
-function memo(body: Node, facts: FileFacts): { bounds?: BodyBounds; metrics?: FunctionMetrics } {
+/** Per file, by body node id, each answer once asked for. */
+const cache = new WeakMap<FileFacts, Map<number, Known>>();
+
+function memo(body: Node, facts: FileFacts): Known {
   let perFile = cache.get(facts);
   if (!perFile) cache.set(facts, (perFile = new Map()));
   let entry = perFile.get(body.id);

@@ -39,6 +39,9 @@ export interface DirectiveState {
   ruleState(id: string): 'active' | 'inactive' | 'unknown';
 }
 
+/** Text that may hold a directive comment: `//godebt:...`, or `//nolint` in any case (GODEBT and NOLINT need these). */
+export const MAY_HOLD_DIRECTIVE = /godebt:|nolint/i;
+
 const GODEBT = /^\/\/\s?godebt:(ignore|file-ignore)(?=\s|$)(.*)$/;
 const NOLINT = /^\/\/\s?nolint(?::([^\s/]*))?(?=\s|\/\/|$)(.*)$/i;
 const ID_LIST = /^([\w.-]+(?:\s*,\s*[\w.-]+)*)?/;

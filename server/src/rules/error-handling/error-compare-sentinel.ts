@@ -57,8 +57,13 @@ export default defineRule({
     summary: 'err == ErrSentinel misses wrapped errors; errors.Is(err, ErrSentinel) does not',
     nolintAliases: ['errorlint'],
   },
+  // Both sides a name or a selector (the error is a name, the sentinel either): most
+  // comparisons are with nil or a literal, and each match costs a JS object per capture.
   query: `
-    (binary_expression left: (_) @left operator: ["==" "!="] @operator right: (_) @right) @comparison
+    (binary_expression
+      left: [(identifier) (selector_expression)] @left
+      operator: ["==" "!="] @operator
+      right: [(identifier) (selector_expression)] @right) @comparison
     (expression_switch_statement value: (identifier) @switched) @switch`,
   check(ctx, captures) {
     if (captures.pattern === 1) {
