@@ -5,7 +5,9 @@ import * as assert from 'assert';
 import type { GodebtConfig } from '../../server/src/engine/config';
 import { applyEdits } from '../../server/src/engine/fix';
 import { Linter } from '../../server/src/engine/linter';
+import { GoParser } from '../../server/src/engine/goParser';
 import { defineRule } from '../../server/src/engine/rule';
+import { mayBeDirective, parseDirective } from '../../server/src/engine/suppression';
 import { calls } from '../support/testRules';
 import suppressionWithoutReason from '../../server/src/rules/maintainability/suppression-without-reason';
 import unusedSuppression from '../../server/src/rules/maintainability/unused-suppression';
@@ -222,5 +224,30 @@ describe('suppression directives', () => {
       assert.deepStrictEqual(show('//godebt:file-ignore suppression-without-reason -- legacy file\nvar _ = a() //godebt:ignore test-calls\n'), []);
       assert.deepStrictEqual(show('var y = 1 //godebt:ignore test-calls -- x\n', { rules: { 'unused-suppression': 'off' } }), []);
     });
+  });
+});
+
+describe('mayBeDirective (read before a comment is parsed as a directive)', () => {
+  it('holds for every comment that parses as a directive, whatever the space and case', async () => {
+    const parser = await GoParser.create();
+    const comments = [
+      '//godebt:ignore a -- b', '// godebt:ignore a -- b', '//\tgodebt:file-ignore a -- b', '//nolint', '// nolint:errcheck',
+      '//NOLINT', '//\tNoLint:a // why', '// Nolint', '//\u00a0nolint', '//\u2028nolint',
+      // Not directives: the check may hold or not, the parse decides.
+      '// nothing to see', '//  nolint', '/* nolint */', '// gone', '//go:generate x', '// see below',
+    ];
+    const source = `package p\n\n${comments.map((c) => `var _ = 1 ${c}\n`).join('')}`;
+    const tree = parser.parse(source);
+    try {
+      const found = tree.rootNode.descendantsOfType('comment').map((c) => ({ text: c!.text, directive: parseDirective(c!) !== null, may: mayBeDirective(source, c!.startIndex) }));
+      assert.strictEqual(found.length, comments.length);
+      assert.deepStrictEqual(found.filter((c) => c.directive && !c.may), []);
+      // The first ten are directives; the check turns away comments without a g, n or N in either place.
+      assert.deepStrictEqual(found.map((c) => c.directive), comments.map((_c, i) => i < 10));
+      assert.deepStrictEqual(found.filter((c) => !c.may).map((c) => c.text), ['//  nolint', '// see below']);
+    } finally {
+      tree.delete();
+      parser.delete();
+    }
   });
 });

@@ -10,7 +10,7 @@ import { treeSitter, wasmGeneration } from './goParser';
 import type { Finding } from './finding';
 import type { PackageIndexView } from './packageIndex';
 import { Captures, GoModContext, Report, Rule, RuleContext, SELECTOR_PATTERN } from './rule';
-import { covers, Directive, DirectiveState, goLines, MAY_HOLD_DIRECTIVE, parseDirective } from './suppression';
+import { covers, Directive, DirectiveState, goLines, mayBeDirective, parseDirective } from './suppression';
 import {
   directiveWithin, findNode, IncrementalCache, moveDirective, restoreFinding, SegmentResult, StoredFinding, StoredMatch, storeCaptures, storeFinding,
 } from './incremental';
@@ -208,13 +208,10 @@ export class RuleEngine {
         else for (const owner of this.selectorRules(match)) deliver(match, { owner, pattern: SELECTOR_PATTERN }, segment);
       }
     };
-    // Most files hold no directive: their comments need not be read as ones.
-    const mayHoldDirective = MAY_HOLD_DIRECTIVE.test(input.source);
     const deliver = (match: QueryMatch, { owner, pattern }: PatternTarget, segment: number) => {
       if (owner === DIRECTIVES) {
-        if (!mayHoldDirective) return;
         const comment = match.captures[0]?.node;
-        const directive = comment && parseDirective(comment);
+        const directive = comment && mayBeDirective(input.source, comment.startIndex) && parseDirective(comment);
         if (!directive) return;
         if (directive.kind === 'file-ignore') {
           // Whether it works depends on where the first declaration is: part of the outline.

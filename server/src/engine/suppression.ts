@@ -42,6 +42,16 @@ export interface DirectiveState {
 /** Text that may hold a directive comment: `//godebt:...`, or `//nolint` in any case (GODEBT and NOLINT need these). */
 export const MAY_HOLD_DIRECTIVE = /godebt:|nolint/i;
 
+/**
+ * Whether the comment starting at source[start] may be a directive, from two characters:
+ * GODEBT and NOLINT need a g, n or N right after the `//` or one space after it. Most
+ * comments are not; reading their text from the tree costs a call into WebAssembly.
+ */
+export function mayBeDirective(source: string, start: number): boolean {
+  const startsName = (c: number) => c === 0x67 || c === 0x6e || c === 0x4e; // g, n, N
+  return startsName(source.charCodeAt(start + 2)) || startsName(source.charCodeAt(start + 3));
+}
+
 const GODEBT = /^\/\/\s?godebt:(ignore|file-ignore)(?=\s|$)(.*)$/;
 const NOLINT = /^\/\/\s?nolint(?::([^\s/]*))?(?=\s|\/\/|$)(.*)$/i;
 const ID_LIST = /^([\w.-]+(?:\s*,\s*[\w.-]+)*)?/;

@@ -1,3 +1,4 @@
+import type { FileFacts } from '../../engine/fileFacts';
 import { defineRule } from '../../engine/rule';
 
 /** A marker word in capitals, standing alone, optionally followed by (owner) or a colon. */
@@ -16,6 +17,10 @@ const GLUED_AFTER = /^([~#"'`|>=\\-]|\.\w)/;
  * marker only where a note starts, at the start of the comment's text or of a sentence.
  */
 const NOTE_START = /(^|[;.:!?]\s|^\s*[-*]\s)\s*$/;
+
+/** Any marker word anywhere: most files hold none, and then none of their comments need reading. */
+const ANY_MARKER_WORD = /TODO|FIXME|HACK|XXX|BUG/;
+const holdsMarkerWord = new WeakMap<FileFacts, boolean>();
 
 function isMarker(line: string, index: number, word: string): boolean {
   const before = line.slice(0, index).replace(/^\s*(\/\/|\/\*+|\*+(?!\/))/, '');
@@ -36,6 +41,9 @@ export default defineRule({
   },
   query: '(comment) @comment',
   check(ctx, captures) {
+    let holds = holdsMarkerWord.get(ctx.facts);
+    if (holds === undefined) holdsMarkerWord.set(ctx.facts, (holds = ANY_MARKER_WORD.test(ctx.source)));
+    if (!holds) return;
     const comment = captures.get('comment')!;
     const text = comment.text;
     for (const match of text.matchAll(MARKER)) {

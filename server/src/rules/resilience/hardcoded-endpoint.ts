@@ -24,12 +24,12 @@ export default defineRule({
     // Test support points fakes at fake hosts, as _test.go files do.
     if (isTestSupport(ctx.facts)) return;
     const lit = captures.get('lit')!;
-    if (isTagOrImport(lit)) return;
     const text = lit.text.slice(1, -1);
     if (text.length < 9 || text.length > 2048) return;
     const url = URL.exec(text);
     const host = url ? url[1] : IPV4_PORT.exec(text)?.[1];
-    if (!host) return;
+    // Asked of an address only: a node's parent costs a walk from the root in tree-sitter.
+    if (!host || isTagOrImport(lit)) return;
     let what: string;
     if (IPV4.test(host)) {
       if (!isRoutableIPv4(host)) return;
