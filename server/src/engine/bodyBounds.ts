@@ -61,6 +61,7 @@ function isDigit(c: number): boolean {
  * a literal, break, continue, fallthrough, return, ++, --, ), ] or }.
  */
 export function bodyBounds(source: string, start: number, end: number): BodyBounds {
+  // One loop without closures: variables a closure shares live in memory rather than registers.
   let newlines = 0;
   let complexity = 1;
   let statements = 0;
@@ -72,45 +73,39 @@ export function bodyBounds(source: string, start: number, end: number): BodyBoun
   // The last token, when it is a word: only a line's last word needs looking up (a keyword keeps a statement going).
   let wordStart = -1;
   let wordEnd = -1;
-  const token = (neverStarts: boolean) => {
-    if (mayStart && !neverStarts) statements++;
-    mayStart = false;
-    wordStart = -1;
-  };
-  const lineBreak = () => {
-    newlines++;
-    if (endsStatement && !(wordStart >= 0 && NO_SEMICOLON_AFTER.has(source.slice(wordStart, wordEnd)))) mayStart = true;
-    endsStatement = false;
-    wordStart = -1;
-  };
-  /** Counts the line breaks inside a comment or raw string; a comment's also end a statement. */
-  const breaksIn = (from: number, to: number, endStatement: boolean) => {
-    for (let k = from; k < to; k++) {
-      if (source.charCodeAt(k) !== NEWLINE) continue;
-      if (endStatement) lineBreak();
-      else newlines++;
-    }
-  };
   const stop = end - 1; // the closing brace
   let i = start + 1;
   while (i < stop) {
     const c = source.charCodeAt(i);
     const next = source.charCodeAt(i + 1);
-    if (c === NEWLINE) {
-      lineBreak();
+    if (c === SPACE || c === TAB || c === RETURN) {
       i++;
-    } else if (c === SPACE || c === TAB || c === RETURN) {
-      i++;
-    } else if (c === SLASH && next === SLASH) {
+      continue;
+    }
+    if (c === NEWLINE || (c === SLASH && next === STAR)) {
+      // A line break, or a block comment, which ends a statement where it holds a line break.
+      const after = c === NEWLINE ? i + 1 : blockCommentEnd(source, i, stop);
+      for (let k = i; k < after; k++) {
+        if (source.charCodeAt(k) !== NEWLINE) continue;
+        newlines++;
+        if (endsStatement && !(wordStart >= 0 && NO_SEMICOLON_AFTER.has(source.slice(wordStart, wordEnd)))) mayStart = true;
+        endsStatement = false;
+        wordStart = -1;
+      }
+      i = after;
+      continue;
+    }
+    if (c === SLASH && next === SLASH) {
       const lineEnd = source.indexOf('\n', i);
       i = lineEnd < 0 || lineEnd > stop ? stop : lineEnd;
-    } else if (c === SLASH && next === STAR) {
-      const close = source.indexOf('*/', i + 2);
-      const after = close < 0 || close + 2 > stop ? stop : close + 2;
-      breaksIn(i, after, true);
-      i = after;
-    } else if (c === QUOTE || c === APOSTROPHE) {
-      token(false);
+      continue;
+    }
+    // A token: whether it can start a statement, and what it means for the next one.
+    const tokenStart = i;
+    let neverStarts = false;
+    let opensStatement = false;
+    let isWord = false;
+    if (c === QUOTE || c === APOSTROPHE) {
       let k = i + 1;
       while (k < stop) {
         const d = source.charCodeAt(k);
@@ -121,56 +116,54 @@ export function bodyBounds(source: string, start: number, end: number): BodyBoun
       i = k < stop && source.charCodeAt(k) === c ? k + 1 : Math.min(k, stop);
       endsStatement = true;
     } else if (c === BACKQUOTE) {
-      token(false);
       const close = source.indexOf('`', i + 1);
       const after = close < 0 || close >= stop ? stop : close + 1;
-      breaksIn(i, after, false);
+      for (let k = i; k < after; k++) if (source.charCodeAt(k) === NEWLINE) newlines++;
       i = after;
       endsStatement = true;
     } else if (isDigit(c) || (c === DOT && isDigit(next))) {
       // A number, with its dots, exponents and suffixes (1., 0x1p-2 reads as 0x1p - 2: both end a statement).
-      token(false);
-      let k = i + 1;
-      while (k < stop && (isWordChar(source.charCodeAt(k)) || source.charCodeAt(k) === DOT)) k++;
-      i = k;
+      i++;
+      while (i < stop && (isWordChar(source.charCodeAt(i)) || source.charCodeAt(i) === DOT)) i++;
       endsStatement = true;
     } else if (isWordChar(c)) {
-      let k = i + 1;
-      while (k < stop && isWordChar(source.charCodeAt(k))) k++;
-      const kind = wordKind(source, i, k - i);
+      i++;
+      while (i < stop && isWordChar(source.charCodeAt(i))) i++;
+      const kind = wordKind(source, tokenStart, i - tokenStart);
       if (kind === DECISION || kind === CASE) complexity++;
-      token(kind === CASE || kind === NEVER_STARTS);
-      wordStart = i;
-      wordEnd = k;
+      neverStarts = kind === CASE || kind === NEVER_STARTS;
+      isWord = true;
       endsStatement = true;
-      i = k;
     } else if ((c === AMPERSAND && next === AMPERSAND) || (c === BAR && next === BAR)) {
       complexity++;
-      token(false);
-      endsStatement = false;
       i += 2;
+      endsStatement = false;
     } else if ((c === PLUS && next === PLUS) || (c === MINUS && next === MINUS)) {
-      token(false);
+      i += 2;
       endsStatement = true;
-      i += 2;
     } else if (c === COLON && next === EQUALS) {
-      token(false);
-      endsStatement = false;
       i += 2;
+      endsStatement = false;
     } else {
-      token(c === CLOSE_BRACE || c === CLOSE_PAREN || c === CLOSE_BRACKET || c === COMMA);
+      neverStarts = c === CLOSE_BRACE || c === CLOSE_PAREN || c === CLOSE_BRACKET || c === COMMA;
       endsStatement = c === CLOSE_BRACE || c === CLOSE_PAREN || c === CLOSE_BRACKET;
-      if (c === OPEN_BRACE) {
-        depth++;
-        if (depth > deepest) deepest = depth;
-      } else if (c === CLOSE_BRACE) {
-        depth--;
-      }
-      if (c === OPEN_BRACE || c === SEMICOLON || c === COLON) mayStart = true;
+      opensStatement = c === OPEN_BRACE || c === SEMICOLON || c === COLON;
+      if (c === OPEN_BRACE && ++depth > deepest) deepest = depth;
+      else if (c === CLOSE_BRACE) depth--;
       i++;
     }
+    if (mayStart && !neverStarts) statements++;
+    mayStart = opensStatement;
+    wordStart = isWord ? tokenStart : -1;
+    wordEnd = i;
   }
   return { lines: Math.max(0, newlines - 1), complexity, statements, depth: deepest };
+}
+
+/** Where the block comment that opens at source[at] ends (or the body, if it runs on). */
+function blockCommentEnd(source: string, at: number, stop: number): number {
+  const close = source.indexOf('*/', at + 2);
+  return close < 0 || close + 2 > stop ? stop : close + 2;
 }
 
 /** What a word is to the bounds: if or for, case, default or else, or anything else. */

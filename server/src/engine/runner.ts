@@ -141,11 +141,15 @@ export class RuleEngine {
    */
   lint(input: LintInput, config: GodebtConfig = {}, cache?: IncrementalCache): LintResult {
     // What the rule being checked read beyond its own declaration (FileFacts says).
-    const read = { outline: false, wholeText: false, answers: new Map<string, number>() };
+    // answers starts as NO_ANSWERS for each match: a Map is made only when a rule asks the code.
+    const read = { outline: false, wholeText: false, answers: NO_ANSWERS };
     const facts = collectFileFacts(input.fileName, input.tree, input.source, {
       outline: () => { read.outline = true; },
       wholeText: () => { read.wholeText = true; },
-      codeMatches: (pattern, count) => { read.answers.set(pattern, count); },
+      codeMatches: (pattern, count) => {
+        if (read.answers === NO_ANSWERS) read.answers = new Map();
+        read.answers.set(pattern, count);
+      },
     });
     const findings: Finding[] = [];
     const failures: RuleFailure[] = [];
@@ -235,7 +239,7 @@ export class RuleEngine {
       }
       const before = findings.length;
       read.outline = read.wholeText = false;
-      read.answers = new Map();
+      read.answers = NO_ANSWERS;
       guard(rule, () => rule.check!(entry.ctx, captures(match, pattern)));
       if (segment < 0) return;
       freshResult(segment).findings.push(...findings.slice(before));
@@ -419,6 +423,9 @@ function checkQuery(language: Language, rule: Rule): void {
   query.delete();
 }
 
+/** What a rule read of the code's matches when it read none (never written to). */
+const NO_ANSWERS = new Map<string, number>();
+
 /** Selector captures by match: rules that asked for the same name share their lookups. */
 const selectorCapturesByMatch = new WeakMap<QueryMatch, Captures>();
 
@@ -431,11 +438,20 @@ function captures(match: QueryMatch, pattern: number): Captures {
 
 function capturesOf(list: readonly { name: string; node: Node }[], pattern: number): Captures {
   if (pattern === SELECTOR_PATTERN) return selectorCaptures(list);
-  return {
-    pattern,
-    get: (name) => list.find((c) => c.name === name)?.node,
-    all: (name) => list.filter((c) => c.name === name).map((c) => c.node),
-  };
+  return new ListCaptures(list, pattern);
+}
+
+/** A match's captures as a rule sees them (one object per match: a closure per method made three). */
+class ListCaptures implements Captures {
+  constructor(private readonly list: readonly { name: string; node: Node }[], readonly pattern: number) {}
+
+  get(name: string): Node | undefined {
+    return this.list.find((c) => c.name === name)?.node;
+  }
+
+  all(name: string): Node[] {
+    return this.list.filter((c) => c.name === name).map((c) => c.node);
+  }
 }
 
 /**
