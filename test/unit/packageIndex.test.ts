@@ -213,6 +213,8 @@ describe('package index', () => {
       assert.strictEqual(key(), first, 'another file\'s imports are not its answers');
       change('other/z.go', 'package other\n\n// Deprecated: gone.\nfunc F() {}\n');
       assert.strictEqual(key(), first, 'a package x.go does not import');
+      change('app/x.go', 'package app\n\nimport "example.com/m/lib"\n\nfunc f() { lib.A() }\n\nfunc own() (int, bool) { return 0, true }\n');
+      assert.strictEqual(key(), first, 'its own functions are not answers from the other files');
 
       change('app/y.go', 'package app\n\nfunc pair() (int, error) { return 0, nil }\n');
       const second = key();

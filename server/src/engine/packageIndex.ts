@@ -155,17 +155,37 @@ interface Entry {
   digest: string;
   /** Hash of the file's functions, which other files of the package may call. */
   functionsStamp: string;
+  /** Digest of the file's name and functions stamp, what the keys of the package's other files depend on. */
+  keyPart: Buffer;
+}
+
+/**
+ * One package's files (a folder's files with one package name; test files only for test
+ * files), as every view of it needs them: made once per revision and shared by the views
+ * of its files. Each view made its own (sorted the others, hashed them, gathered their
+ * functions), which cost the square of the package's size: 500 files in runtime.
+ */
+interface PackageTable {
+  /** In file name order. */
+  entries: Entry[];
+  /** By functionKey, in file name order, with the file each is declared in. */
+  functions: Map<string, { file: string; fn: FunctionSummary }[]>;
+  /** The XOR of the entries' keyParts: a view's others are this without its own part. */
+  keyParts: Buffer;
+  /** Whether any entry declares a deprecated name. */
+  deprecates: boolean;
 }
 
 /** Changed whenever the meaning of a key changes, so old keys never match new ones. */
-const KEY_FORMAT = 'godebt-package-index-1';
+const KEY_FORMAT = 'godebt-package-index-2';
 
 export class PackageIndex {
   private readonly dirs = new Map<string, Map<string, Entry>>();
   private readonly importPaths = new Map<string, string | undefined>();
   private revision = 0;
-  /** Answers by import path, valid for one revision. */
-  private memo: { revision: number; dirsByPath?: Map<string, string[]>; byPath: Map<string, Deprecations> } = { revision: -1, byPath: new Map() };
+  /** Answers by import path, and package tables by folder, package name and test-ness, valid for one revision. */
+  private memo: { revision: number; dirsByPath?: Map<string, string[]>; byPath: Map<string, Deprecations>; tables: Map<string, PackageTable> } =
+    { revision: -1, byPath: new Map(), tables: new Map() };
 
   /** resolve gives a folder's import path (engine/importPaths.ts); without it, packages are found by folder only. */
   constructor(private resolve: ImportPathResolver = () => undefined) {}
@@ -194,7 +214,9 @@ export class PackageIndex {
     // A copy of its own: an open document's summary quotes its text (names, import
     // paths, notices), and a quote keeps that whole version of the text alive.
     const copy = JSON.parse(json) as FileSummary;
-    const entry: Entry = { file, base, isTest: base.endsWith('_test.go'), summary: copy, digest, functionsStamp: hash(JSON.stringify(copy.functions)) };
+    const functionsStamp = hash(JSON.stringify(copy.functions));
+    const keyPart = createHash('sha1').update(`${base}\0${functionsStamp}`).digest();
+    const entry: Entry = { file, base, isTest: base.endsWith('_test.go'), summary: copy, digest, functionsStamp, keyPart };
     if (entries) entries.set(file, entry);
     else this.dirs.set(dir, new Map([[file, entry]]));
     this.revision++;
@@ -241,16 +263,43 @@ export class PackageIndex {
     const own = this.dirs.get(dir)?.get(file);
     const isTest = file.endsWith('_test.go');
     const packageName = own?.summary.packageName ?? this.packageNameOf(dir);
-    const others = [...this.dirs.get(dir)?.values() ?? []]
-      .filter((e) => e.file !== file && e.summary.packageName === packageName && (isTest || !e.isTest))
+    return new IndexView(this, file, packageName, isTest, this.table(dir, packageName, isTest), [...new Set(imports ?? own?.summary.imports ?? [])].sort());
+  }
+
+  /** The memo of the current revision (a new one after any change). */
+  private current(): PackageIndex['memo'] {
+    if (this.memo.revision !== this.revision) this.memo = { revision: this.revision, byPath: new Map(), tables: new Map() };
+    return this.memo;
+  }
+
+  private table(dir: string, packageName: string, isTest: boolean): PackageTable {
+    const tables = this.current().tables;
+    const name = `${dir}\0${packageName}\0${isTest}`;
+    let table = tables.get(name);
+    if (table) return table;
+    const entries = [...this.dirs.get(dir)?.values() ?? []]
+      .filter((e) => e.summary.packageName === packageName && (isTest || !e.isTest))
       .sort((a, b) => (a.base < b.base ? -1 : a.base > b.base ? 1 : 0));
-    return new IndexView(this, file, packageName, isTest, others, [...new Set(imports ?? own?.summary.imports ?? [])].sort());
+    const functions = new Map<string, { file: string; fn: FunctionSummary }[]>();
+    const keyParts = Buffer.alloc(20);
+    for (const e of entries) {
+      for (const fn of e.summary.functions) {
+        const k = functionKey(fn.name, fn.receiver !== '');
+        let list = functions.get(k);
+        if (!list) functions.set(k, (list = []));
+        list.push({ file: e.file, fn });
+      }
+      xorInto(keyParts, e.keyPart);
+    }
+    table = { entries, functions, keyParts, deprecates: entries.some((e) => e.summary.deprecated.length > 0) };
+    tables.set(name, table);
+    return table;
   }
 
   /** The exported deprecated names of the package with this import path. */
   deprecationsOf(importPath: string): Deprecations {
-    if (this.memo.revision !== this.revision) this.memo = { revision: this.revision, byPath: new Map() };
-    let found = this.memo.byPath.get(importPath);
+    const memo = this.current();
+    let found = memo.byPath.get(importPath);
     if (found) return found;
     if (!this.memo.dirsByPath) {
       this.memo.dirsByPath = new Map();
@@ -290,6 +339,11 @@ export interface Deprecations {
   stamp: string;
 }
 
+/** a ^= b, for digests of equal length. */
+function xorInto(a: Buffer, b: Buffer): void {
+  for (let i = 0; i < a.length; i++) a[i] ^= b[i];
+}
+
 /** The deprecated names of files of one package. */
 function deprecations(files: readonly Entry[], include: (name: string) => boolean = () => true): Deprecations {
   const names = new Map<string, string>();
@@ -300,19 +354,22 @@ function deprecations(files: readonly Entry[], include: (name: string) => boolea
 /** One file's answers; valid until the index changes (make a new view then). */
 class IndexView implements PackageIndexView {
   private keyText: string | undefined;
-  private functionsByName: Map<string, FunctionSummary[]> | undefined;
   private packageDeprecations: Deprecations | undefined;
 
   constructor(
     private readonly index: PackageIndex, private readonly file: string, private readonly packageName: string,
-    private readonly isTest: boolean, private readonly others: readonly Entry[], private readonly imports: readonly string[],
+    private readonly isTest: boolean, private readonly table: PackageTable, private readonly imports: readonly string[],
   ) {}
 
   /** Made of the answers, not of the summaries: a new name or import elsewhere changes it only when it changes an answer. */
   get key(): string {
     if (this.keyText === undefined) {
       const h = createHash('sha1').update(`${KEY_FORMAT}\0${this.packageName}\0${this.isTest}\n`);
-      for (const e of this.others) h.update(`${e.base}\0${e.functionsStamp}\n`);
+      // The others' parts: the table's, less this file's own when it is one of the package's.
+      const others = Buffer.from(this.table.keyParts);
+      const own = this.table.entries.find((e) => e.file === this.file);
+      if (own) xorInto(others, own.keyPart);
+      h.update(others);
       h.update(`package ${this.ownDeprecations().stamp}\n`);
       for (const i of this.imports) h.update(`import ${i}\0${this.index.deprecationsOf(i).stamp}\n`);
       this.keyText = h.digest('hex');
@@ -321,16 +378,8 @@ class IndexView implements PackageIndexView {
   }
 
   functions(name: string, method: boolean): readonly FunctionSummary[] {
-    if (!this.functionsByName) {
-      this.functionsByName = new Map();
-      for (const e of this.others) {
-        for (const fn of e.summary.functions) {
-          const k = functionKey(fn.name, fn.receiver !== '');
-          this.functionsByName.set(k, [...this.functionsByName.get(k) ?? [], fn]);
-        }
-      }
-    }
-    return this.functionsByName.get(functionKey(name, method)) ?? [];
+    const declared = this.table.functions.get(functionKey(name, method));
+    return declared?.filter((d) => d.file !== this.file).map((d) => d.fn) ?? [];
   }
 
   byImportPath(importPath: string): ReadonlyMap<string, string> | undefined {
@@ -344,7 +393,7 @@ class IndexView implements PackageIndexView {
   }
 
   private ownDeprecations(): Deprecations {
-    this.packageDeprecations ??= deprecations(this.others);
+    this.packageDeprecations ??= this.table.deprecates ? deprecations(this.table.entries.filter((e) => e.file !== this.file)) : deprecations([]);
     return this.packageDeprecations;
   }
 }
