@@ -31,6 +31,8 @@ describe('debt model', () => {
     assert.strictEqual(count(['a\r', '\r', '// c\r', '  \t\r', '']), 1);
     assert.strictEqual(count(['/*', 'x', '*/']), 0);
     assert.strictEqual(count(['/* x', 'y']), 0);
+    // A backquote or "/*" in a line comment, or a backquote in a block comment, opens nothing.
+    assert.strictEqual(count(['// a `b', 'x', '\t// c /* d', 'y', '/* `', '*/ z', '`']), 4);
   });
 
   it('adds up by category, rule, package and file, and ranks hotspots', () => {

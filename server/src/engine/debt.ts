@@ -24,47 +24,70 @@ export function debtRatio(effortMinutes: number, linesOfCode: number): number {
  * Lines holding code: not blank, not only a comment. Strings are taken into account
  * so that a "/*" inside a literal does not start a comment. Block comments and raw
  * strings run on across lines (a line inside a raw string is code); a quoted literal
- * or a `//` comment ends with its line. One pass over the text, by character code:
- * splitting it into lines and reading one-character strings cost three times as much.
+ * or a `//` comment ends with its line. Line by line, by character code: a line with no
+ * backquote and no "/*" cannot run on, and holds code unless it is blank or starts with
+ * `//`; only the other lines are read character by character (reading every character
+ * was 1 % of a scan of the standard library).
  */
 export function countLinesOfCode(text: string): number {
   let count = 0;
   let inBlock = false;
   let inRaw = false;
-  let code = false;
-  for (let i = 0; i <= text.length; i++) {
-    const ch = i < text.length ? text.charCodeAt(i) : NEWLINE;
-    if (ch === NEWLINE) {
-      if (code) count++;
-      code = inRaw; // a line inside a raw string is code
-      continue;
-    }
-    if (inBlock) {
-      if (ch === STAR && text.charCodeAt(i + 1) === SLASH) {
-        inBlock = false;
-        i++;
+  // The next backquote and "/*" at or after the current line (searched again once passed).
+  let nextBackquote = -1;
+  let nextBlock = -1;
+  for (let start = 0; start <= text.length;) {
+    const end = lineEnd(text, start);
+    if (!inBlock && !inRaw) {
+      if (nextBackquote < start) nextBackquote = nextAt(text, '`', start);
+      if (nextBlock < start) nextBlock = nextAt(text, '/*', start);
+      if (nextBackquote >= end && nextBlock >= end) {
+        let first = start;
+        while (first < end && isBlank(text.charCodeAt(first))) first++;
+        if (first < end && !(text.charCodeAt(first) === SLASH && text.charCodeAt(first + 1) === SLASH)) count++;
+        start = end + 1;
+        continue;
       }
-      continue;
     }
-    if (inRaw) {
-      if (ch === BACKQUOTE) inRaw = false;
-      continue;
+    let code = inRaw; // a line inside a raw string is code
+    for (let i = start; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (inBlock) {
+        if (ch === STAR && text.charCodeAt(i + 1) === SLASH) {
+          inBlock = false;
+          i++;
+        }
+        continue;
+      }
+      if (inRaw) {
+        if (ch === BACKQUOTE) inRaw = false;
+        continue;
+      }
+      if (ch === SLASH && text.charCodeAt(i + 1) === SLASH) break;
+      if (ch === SLASH && text.charCodeAt(i + 1) === STAR) {
+        inBlock = true;
+        i++;
+        continue;
+      }
+      if (isBlank(ch)) continue;
+      code = true;
+      if (ch === BACKQUOTE) inRaw = true;
+      else if (ch === QUOTE || ch === APOSTROPHE) i = skipQuoted(text, i);
     }
-    if (ch === SLASH && text.charCodeAt(i + 1) === SLASH) {
-      i = lineEnd(text, i) - 1;
-      continue;
-    }
-    if (ch === SLASH && text.charCodeAt(i + 1) === STAR) {
-      inBlock = true;
-      i++;
-      continue;
-    }
-    if (ch === SPACE || ch === TAB || ch === RETURN) continue;
-    code = true;
-    if (ch === BACKQUOTE) inRaw = true;
-    else if (ch === QUOTE || ch === APOSTROPHE) i = skipQuoted(text, i);
+    if (code) count++;
+    start = end + 1;
   }
   return count;
+}
+
+function isBlank(ch: number): boolean {
+  return ch === SPACE || ch === TAB || ch === RETURN;
+}
+
+/** Where needle next occurs at or after from; past the end when it does not. */
+function nextAt(text: string, needle: string, from: number): number {
+  const at = text.indexOf(needle, from);
+  return at < 0 ? text.length + 1 : at;
 }
 
 const NEWLINE = 0x0a;
