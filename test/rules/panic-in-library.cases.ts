@@ -79,6 +79,10 @@ export default cases({
   ],
   invalid: [
     {
+      name: 'deferred, started as a goroutine, and in a function literal, as well as a statement',
+      code: 'package p\n\nfunc f(stop chan int) {\n\tdefer «panic("late")»\n\tgo «panic("elsewhere")»\n\tg := func() { «panic("inner")» }\n\tg()\n}\n',
+    },
+    {
       name: 'a call of the builtin panic in a package other than main',
       code: 'package store\n\nfunc Get(key string) string {\n\tif key == "" {\n\t\t«panic("empty key")»\n\t}\n\treturn key\n}\n',
       messages: ['package store'],
