@@ -11,20 +11,21 @@ export default defineRule({
   },
   query: `
     (expression_statement
-      (call_expression function: (identifier) @function (#eq? @function "recover") arguments: (argument_list) @arguments) @recover)
+      (call_expression function: (identifier) @function (#eq? @function "recover") arguments: (argument_list)) @recover)
     (assignment_statement
       left: (expression_list . (identifier) @blank . (#eq? @blank "_"))
-      right: (expression_list . (call_expression function: (identifier) @function (#eq? @function "recover") arguments: (argument_list) @arguments) @recover .))
+      right: (expression_list . (call_expression function: (identifier) @function (#eq? @function "recover") arguments: (argument_list)) @recover .))
     (if_statement
       initializer: (short_var_declaration
-        right: (expression_list . (call_expression function: (identifier) @function (#eq? @function "recover") arguments: (argument_list) @arguments) @recover .))
+        right: (expression_list . (call_expression function: (identifier) @function (#eq? @function "recover") arguments: (argument_list)) @recover .))
       consequence: (block) @body)`,
   check(ctx, captures) {
-    if (captures.get('arguments')!.namedChildCount > 0) return;
+    // The arguments are looked up for recover() calls only: a capture is a JS object for every call the pattern meets.
+    const recover = captures.get('recover')!;
+    if ((recover.childForFieldName('arguments')?.namedChildCount ?? 0) > 0) return;
     const body = captures.get('body');
     // An if body counts as empty when it has no statements (a comment alone does not handle anything).
     if (body && body.namedChildren.some((c) => c !== null && c.type !== 'comment')) return;
-    const recover = captures.get('recover')!;
     ctx.report({
       node: recover,
       message: body
