@@ -59,7 +59,7 @@ describe('Rule.selectors', () => {
   const seen: string[] = [];
   const byName = defineRule({
     meta: { id: 'test-by-name', category: 'maintainability', severity: 'info', effortMinutes: 1, fixable: false, summary: 'selectors by name' },
-    selectors: ['Get', 'DefaultClient'],
+    selectors: ['Get', 'DefaultClient', 'Größe'],
     check(_ctx, captures) {
       const call = captures.get('call');
       seen.push(`name ${captures.get('selector')!.text} operand=${captures.get('operand')!.text} call=${call ? call.text : '-'} pattern=${captures.pattern === SELECTOR_PATTERN}`);
@@ -78,7 +78,7 @@ describe('Rule.selectors', () => {
 
   it('hands each rule the selectors it named, with the selector, operand and call', () => {
     seen.length = 0;
-    linter.lintText('a.go', 'package a\n\nfunc f() {\n\thttp.Get(u)\n\tc := http.DefaultClient\n\tm.Get(k).Get(j)\n\tfmt.Println(c)\n\tfmt.Sprint(x.Printer)\n\tgetter.Put(1)\n}\n');
+    linter.lintText('a.go', 'package a\n\nfunc f() {\n\thttp.Get(u)\n\tc := http.DefaultClient\n\tm.Get(k).Get(j)\n\tfmt.Println(c)\n\tfmt.Sprint(x.Printer)\n\tgetter.Put(1)\n\tm.Gets(1)\n\tm.Größe(2)\n\tm.Größer(3)\n}\n');
     assert.deepStrictEqual(seen, [
       'name http.Get operand=http call=http.Get(u) pattern=true',
       'name http.DefaultClient operand=http call=- pattern=true',
@@ -86,6 +86,7 @@ describe('Rule.selectors', () => {
       'name m.Get(k).Get operand=m.Get(k) call=m.Get(k).Get(j) pattern=true',
       'pattern Println',
       'pattern Printer',
+      'name m.Größe operand=m call=m.Größe(2) pattern=true',
     ]);
   });
 });

@@ -209,7 +209,7 @@ export class RuleEngine {
     const handle = (match: QueryMatch, segment: number) => {
       for (const target of this.targets[match.patternIndex]) {
         if (target.owner !== SELECTORS) deliver(match, target, segment);
-        else for (const owner of this.selectorRules(match)) deliver(match, { owner, pattern: SELECTOR_PATTERN }, segment);
+        else for (const owner of this.selectorRules(match, input.source)) deliver(match, { owner, pattern: SELECTOR_PATTERN }, segment);
       }
     };
     const deliver = (match: QueryMatch, { owner, pattern }: PatternTarget, segment: number) => {
@@ -330,8 +330,9 @@ export class RuleEngine {
   }
 
   /** The rules (by index) that asked for the name of a selector match's selector. */
-  private selectorRules(match: QueryMatch): number[] {
-    const name = match.captures.find((c) => c.name === 'name')?.node.text ?? '';
+  private selectorRules(match: QueryMatch, source: string): number[] {
+    const node = match.captures.find((c) => c.name === 'name')?.node;
+    const name = node ? identifierAt(source, node) : '';
     const byName = this.selectorsByName.get(name) ?? [];
     if (this.selectorsByPattern.length === 0) return byName;
     const byPattern = this.selectorsByPattern.filter((s) => s.names.test(name)).map((s) => s.rule);
@@ -421,6 +422,25 @@ function checkQuery(language: Language, rule: Rule): void {
     throw new Error(`rule ${rule.meta.id} has an invalid query: ${err instanceof Error ? err.message : String(err)}`);
   }
   query.delete();
+}
+
+/**
+ * The text of an identifier node, read from the source: Node.text is a call into
+ * WebAssembly for its end, and the selector pattern meets every selector of a file
+ * (294,000 in the standard library). An ASCII name ends at the first other character;
+ * a name with other characters is asked of the tree. (A zero-width MISSING name, as in
+ * `x.func`, reads as the keyword after it: no rule can ask for a keyword, which is
+ * never a selector's name.)
+ */
+function identifierAt(source: string, node: Node): string {
+  const start = node.startIndex;
+  let end = start;
+  for (;;) {
+    const c = source.charCodeAt(end);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f) end++;
+    else if (c >= 0x80 || end === start) return node.text;
+    else return source.slice(start, end);
+  }
 }
 
 /** What a rule read of the code's matches when it read none (never written to). */
