@@ -233,6 +233,13 @@ describe('body bounds', () => {
     }
   }
 
+  /** The walk's counts and the bounds of the first function of source, as expected. */
+  function assertFirst(source: string, counts: Omit<FunctionMetrics, 'firstAtDepth'>, expected: BodyBounds): void {
+    const { bounds, walked } = boundFirst(source);
+    assert.deepStrictEqual({ lines: walked.lines, statements: walked.statements, complexity: walked.complexity }, counts);
+    assert.deepStrictEqual(bounds, expected);
+  }
+
   it('ends a statement at a line break only where Go inserts a semicolon', () => {
     const source = [
       'package p',
@@ -251,9 +258,7 @@ describe('body bounds', () => {
       '}',
       '',
     ].join('\n');
-    const { bounds, walked } = boundFirst(source);
-    assert.deepStrictEqual({ lines: walked.lines, statements: walked.statements, complexity: walked.complexity }, { lines: 10, statements: 7, complexity: 4 });
-    assert.deepStrictEqual(bounds, { lines: 10, statements: 7, complexity: 4, depth: 1 });
+    assertFirst(source, { lines: 10, statements: 7, complexity: 4 }, { lines: 10, statements: 7, complexity: 4, depth: 1 });
   });
 
   it('reads nothing in comments, strings, runes and raw strings, and counts their line breaks', () => {
@@ -269,9 +274,7 @@ describe('body bounds', () => {
       '}',
       '',
     ].join('\n');
-    const { bounds, walked } = boundFirst(source);
-    assert.deepStrictEqual({ lines: walked.lines, statements: walked.statements, complexity: walked.complexity }, { lines: 5, statements: 2, complexity: 1 });
-    assert.deepStrictEqual(bounds, { lines: 5, statements: 2, complexity: 1, depth: 0 });
+    assertFirst(source, { lines: 5, statements: 2, complexity: 1 }, { lines: 5, statements: 2, complexity: 1, depth: 0 });
   });
 
   it('stays above the walk where tree-sitter reads && as two &, and in composite literals, labels and case clauses', () => {
