@@ -5,6 +5,10 @@
 //
 // Every bound is at least the walk's figure on a body without syntax errors (the test
 // compares them on real and mutated Go files); callers walk a body with errors instead.
+import {
+  AMPERSAND, APOSTROPHE, BACKQUOTE, BACKSLASH, BAR, CLOSE_BRACE, CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DOT, EQUALS, isAsciiWordChar,
+  isBlank, isDigit, MINUS, NEWLINE, OPEN_BRACE, PLUS, QUOTE, SEMICOLON, SLASH, STAR,
+} from './charCodes';
 import type { FunctionMetrics } from './measureBody';
 
 export interface BodyBounds {
@@ -18,40 +22,12 @@ export interface BodyBounds {
   depth: number;
 }
 
-const NEWLINE = 0x0a;
-const SPACE = 0x20;
-const TAB = 0x09;
-const RETURN = 0x0d;
-const SLASH = 0x2f;
-const STAR = 0x2a;
-const QUOTE = 0x22;
-const APOSTROPHE = 0x27;
-const BACKQUOTE = 0x60;
-const BACKSLASH = 0x5c;
-const DOT = 0x2e;
-const AMPERSAND = 0x26;
-const BAR = 0x7c;
-const PLUS = 0x2b;
-const MINUS = 0x2d;
-const COLON = 0x3a;
-const EQUALS = 0x3d;
-const SEMICOLON = 0x3b;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_PAREN = 0x29;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
-
 /** Keywords after which Go inserts no `;` at a line end (all but break, continue, fallthrough and return). */
 const NO_SEMICOLON_AFTER = new Set(['case', 'chan', 'const', 'default', 'defer', 'else', 'for', 'func', 'go', 'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'select', 'struct', 'switch', 'type', 'var']);
 
 function isWordChar(c: number): boolean {
   // Outside comments and literals, a non-ASCII character can only be part of an identifier.
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c >= 0x80;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
+  return isAsciiWordChar(c) || c >= 0x80;
 }
 
 /**
@@ -78,7 +54,7 @@ export function bodyBounds(source: string, start: number, end: number): BodyBoun
   while (i < stop) {
     const c = source.charCodeAt(i);
     const next = source.charCodeAt(i + 1);
-    if (c === SPACE || c === TAB || c === RETURN) {
+    if (isBlank(c)) {
       i++;
       continue;
     }

@@ -4,6 +4,7 @@
 //   debt ratio = remediation effort ÷ development cost
 //   development cost = lines of code × 30 minutes (0.06 of an 8-hour day per line)
 //   rating: A ≤ 5 %, B ≤ 10 %, C ≤ 20 %, D ≤ 50 %, E above
+import { APOSTROPHE, BACKQUOTE, BACKSLASH, isBlank, NEWLINE, QUOTE, SLASH, STAR } from './charCodes';
 import type { Category, Severity } from './rule';
 import { CATEGORIES, SEVERITIES } from './rule';
 
@@ -80,26 +81,11 @@ export function countLinesOfCode(text: string): number {
   return count;
 }
 
-function isBlank(ch: number): boolean {
-  return ch === SPACE || ch === TAB || ch === RETURN;
-}
-
 /** Where needle next occurs at or after from; past the end when it does not. */
 function nextAt(text: string, needle: string, from: number): number {
   const at = text.indexOf(needle, from);
   return at < 0 ? text.length + 1 : at;
 }
-
-const NEWLINE = 0x0a;
-const RETURN = 0x0d;
-const TAB = 0x09;
-const SPACE = 0x20;
-const SLASH = 0x2f;
-const STAR = 0x2a;
-const BACKQUOTE = 0x60;
-const QUOTE = 0x22;
-const APOSTROPHE = 0x27;
-const BACKSLASH = 0x5c;
 
 function lineEnd(text: string, from: number): number {
   const end = text.indexOf('\n', from);

@@ -9,6 +9,7 @@
 // only named children are listed, except where tokens count. A body with syntax
 // errors is walked in full: error recovery makes shapes the pruning does not foresee.
 import type { Node } from 'web-tree-sitter';
+import { SLASH } from './charCodes';
 import type { Span } from './rule';
 import { SourceMarks } from './sourceMarks';
 
@@ -48,7 +49,6 @@ const STATEMENT_HOLDERS = new Set([...CLAUSE_HOLDERS, 'statement_list', 'labeled
 /** The text the pruning looks for (see mayHoldCounted and isPlainList). */
 const MARKS = ['{', '&&', '||', 'func', '/'];
 
-const SLASH = 0x2f;
 
 /** A node being walked: its children, the next one to visit, and what they sit in. */
 interface Frame {

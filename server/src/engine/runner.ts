@@ -3,6 +3,7 @@
 // rule that owns its pattern. A rule that throws is reported and skipped for the rest
 // of the file; the other rules still run.
 import type { Language, Node, Query, QueryMatch, Tree } from 'web-tree-sitter';
+import { isAsciiWordChar } from './charCodes';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { effectiveRules, EffectiveRule, GodebtConfig, ruleApplies } from './config';
 import { collectFileFacts, FileFacts } from './fileFacts';
@@ -437,7 +438,7 @@ function identifierAt(source: string, node: Node): string {
   let end = start;
   for (;;) {
     const c = source.charCodeAt(end);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f) end++;
+    if (isAsciiWordChar(c)) end++;
     else if (c >= 0x80 || end === start) return node.text;
     else return source.slice(start, end);
   }
