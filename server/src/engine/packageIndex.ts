@@ -301,19 +301,19 @@ export class PackageIndex {
     const memo = this.current();
     let found = memo.byPath.get(importPath);
     if (found) return found;
-    if (!this.memo.dirsByPath) {
-      this.memo.dirsByPath = new Map();
+    if (!memo.dirsByPath) {
+      memo.dirsByPath = new Map();
       for (const dir of this.dirs.keys()) {
         const importPathOfDir = this.importPathOf(dir);
-        if (importPathOfDir !== undefined) this.memo.dirsByPath.set(importPathOfDir, [...this.memo.dirsByPath.get(importPathOfDir) ?? [], dir]);
+        if (importPathOfDir !== undefined) memo.dirsByPath.set(importPathOfDir, [...memo.dirsByPath.get(importPathOfDir) ?? [], dir]);
       }
     }
-    const files = (this.memo.dirsByPath.get(importPath) ?? []).flatMap((dir) => {
+    const files = (memo.dirsByPath.get(importPath) ?? []).flatMap((dir) => {
       const packageName = this.packageNameOf(dir);
       return [...this.dirs.get(dir)!.values()].filter((e) => !e.isTest && e.summary.packageName === packageName);
     });
     found = deprecations(files, (name) => /^\p{Lu}/u.test(name));
-    this.memo.byPath.set(importPath, found);
+    memo.byPath.set(importPath, found);
     return found;
   }
 
