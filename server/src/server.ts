@@ -4,8 +4,9 @@
 // with its folder's configuration (ConfigStore); a change of the godebt.* settings or
 // of a .godebt.json re-lints the open documents.
 import * as fs from 'fs';
+import { isDeepStrictEqual } from 'util';
 import {
-  CodeActionKind, createConnection, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, InitializeParams,
+  CodeActionKind, createConnection, Diagnostic, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, InitializeParams,
   InitializeResult, ProposedFeatures, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -46,6 +47,13 @@ let dynamicWatchers = false;
 let folderChanges = false;
 let guidanceCommand = OPEN_GUIDANCE_SERVER_COMMAND;
 const pending = new Map<string, NodeJS.Timeout>();
+/**
+ * What push mode last sent per open document. A document is linted again at the same
+ * version when what it depends on changes (the workspace scan fills the package index,
+ * a configuration is saved); when its diagnostics come out the same they are not sent
+ * again, which would make the editor redraw them for nothing.
+ */
+const published = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
 /** Open .godebt.json documents: checked as typed; they take effect when saved. */
 const configDocuments = new Map<string, TextDocument>();
 let pullSettings = false;
@@ -158,6 +166,7 @@ connection.onDidCloseTextDocument(({ textDocument }) => {
   configDocuments.delete(textDocument.uri);
   service?.didClose(textDocument.uri);
   workspace?.didClose(textDocument.uri);
+  published.delete(textDocument.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
 });
 
@@ -271,7 +280,12 @@ async function publish(uri: string): Promise<void> {
   }
   const lint = await lintDocument(uri);
   // The document may have changed or closed while the configuration was read.
-  if (lint && lint.version === service?.version(uri)) await connection.sendDiagnostics({ uri, version: lint.version, diagnostics: toDiagnostics(present(uri, lint)) });
+  if (!lint || lint.version !== service?.version(uri)) return;
+  const diagnostics = toDiagnostics(present(uri, lint));
+  const last = published.get(uri);
+  if (last?.version === lint.version && isDeepStrictEqual(last.diagnostics, diagnostics)) return;
+  published.set(uri, { version: lint.version, diagnostics });
+  await connection.sendDiagnostics({ uri, version: lint.version, diagnostics });
 }
 
 /** Findings recorded in the baseline, dimmed or hidden as configured. */
