@@ -15,6 +15,7 @@ import { GENERATED_MARKER } from '../engine/fileFacts';
 import { isGoMod, Linter } from '../engine/linter';
 import type { FileSummary, PackageIndexView } from '../engine/packageIndex';
 import type { LintResult } from '../engine/runner';
+import { readFileBytes, type FileBytes } from './fileBytes';
 import { describeFsError, Notice } from './files';
 
 export interface LintSettings {
@@ -82,19 +83,18 @@ export interface Source {
 export function readSource(task: FileTask, settings: LintSettings): Source {
   const { file } = task;
   const result: FileResult = { file, linted: false, findings: [], fixesApplied: 0, notices: [], linesOfCode: 0 };
-  let bytes: Buffer;
+  let read: FileBytes;
   try {
-    const size = fs.statSync(file).size;
-    if (settings.maxFileSize > 0 && size > settings.maxFileSize) {
-      notice(result, 'warning', `skipped: ${formatSize(size)} is over the ${formatSize(settings.maxFileSize)} limit (--max-file-size)`);
-      return { result, valid: true };
-    }
-    bytes = fs.readFileSync(file);
+    read = readFileBytes(file, settings.maxFileSize);
   } catch (err) {
     notice(result, 'error', `cannot read: ${describeFsError(err)}`);
     return { result, valid: true };
   }
-  const { text, valid } = decodeUtf8(bytes);
+  if (!read.bytes) {
+    notice(result, 'warning', `skipped: ${formatSize(read.size)} is over the ${formatSize(settings.maxFileSize)} limit (--max-file-size)`);
+    return { result, valid: true };
+  }
+  const { text, valid } = decodeUtf8(read.bytes);
   if (!valid) {
     // Go source must be UTF-8; lint what can be read, but never write back text whose
     // bad bytes were replaced.
@@ -179,13 +179,17 @@ function notice(result: FileResult, level: Notice['level'], message: string): vo
   result.notices.push({ level, file: result.file, message });
 }
 
+// ignoreBOM keeps a byte order mark in the text, as fs.readFileSync(file, 'utf8') does,
+// so offsets and a fixed file's bytes match the original. A decode() without `stream`
+// starts afresh, so one decoder of each kind serves every file.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const LENIENT_UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 function decodeUtf8(bytes: Buffer): { text: string; valid: boolean } {
-  // ignoreBOM keeps a byte order mark in the text, as fs.readFileSync(file, 'utf8') does,
-  // so offsets and a fixed file's bytes match the original.
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), valid: true };
+    return { text: STRICT_UTF8.decode(bytes), valid: true };
   } catch {
-    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), valid: false };
+    return { text: LENIENT_UTF8.decode(bytes), valid: false };
   }
 }
 
