@@ -126,9 +126,14 @@ export function concatenatedPackage(dir: string, lines: number): string {
   let out = `package ${packageName}\n\nimport (\n${[...imports].sort().map((s) => `\t${s}`).join('\n')}\n)\n${bodies.join('\n')}`;
   const all = out.split('\n');
   if (all.length > lines) {
-    // Cut at a top-level closing brace so the file stays valid Go.
-    let cut = lines;
-    while (cut < all.length && all[cut - 1] !== '}') cut++;
+    // Cut where a top-level declaration ends (a closing brace or parenthesis at the
+    // start of a line), so the file stays valid Go: the end nearest to `lines`.
+    const ends = (line: number) => all[line - 1] === '}' || all[line - 1] === ')';
+    let after = lines;
+    while (after < all.length && !ends(after)) after++;
+    let before = lines;
+    while (before > 0 && !ends(before)) before--;
+    const cut = before > 0 && lines - before < after - lines ? before : after;
     out = `${all.slice(0, cut).join('\n')}\n`;
   }
   return out;
