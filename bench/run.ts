@@ -257,7 +257,8 @@ interface Change {
  * Where the script types: functions spread evenly through the file. The cost of a
  * keystroke depends on the place: while a typed `{` is unclosed, tree-sitter's error
  * recovery re-parses what follows, cheaply after some functions and the rest of the
- * file after others (1.4 against 220 ms per keystroke, two places of the 20k-line file).
+ * file after others (at the 20k-line file, a p95 of 2-4 ms per keystroke at three
+ * places and 290-370 ms at two: docs/performance.md).
  */
 const TYPING_PLACES = 5;
 
