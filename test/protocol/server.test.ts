@@ -53,6 +53,19 @@ describe('language server over stdio', function () {
     assert.deepStrictEqual(fourth.diagnostics.map((d) => d.message), ['FIXME: leaks']);
   });
 
+  it('keeps the other functions\' diagnostics in place while a typed brace is unclosed', async () => {
+    client = new TestClient();
+    await client.initialize();
+    await client.open(URI, 'package billing\n\nfunc A() {\n\tpanic("a")\n}\n\nfunc B() {\n\tpanic("b")\n}\n');
+    const at = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`);
+    assert.deepStrictEqual(at((await client.diagnostics(URI, 1)).diagnostics), ['panic-in-library@3:1', 'panic-in-library@7:1']);
+    await client.change(URI, 2, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '\tif len(x) > 0 {\n\tpanic("c")\n' }]);
+    assert.deepStrictEqual(at((await client.diagnostics(URI, 2)).diagnostics), ['panic-in-library@4:1', 'panic-in-library@5:1', 'panic-in-library@9:1']);
+    // An unclosed raw string would hold the rest of the file, B included, were the whole file parsed.
+    await client.change(URI, 3, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '\tq := `\n' }]);
+    assert.deepStrictEqual(at((await client.diagnostics(URI, 3)).diagnostics), ['panic-in-library@10:1']);
+  });
+
   it('offers suppress and guidance actions; the suppression silences the finding', async () => {
     client = new TestClient();
     await client.initialize();

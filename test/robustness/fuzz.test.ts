@@ -31,6 +31,36 @@ function comparable(findings: readonly Finding[]): string[] {
   return findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.message} ${JSON.stringify(f.fix ?? null)}`);
 }
 
+/** text with every character but line breaks replaced by a space, except the header [0, headerEnd) and [start, end). */
+function blankedOutside(text: string, headerEnd: number, start: number, end: number): string {
+  const blank = (from: number, to: number) => text.slice(from, to).replace(/[^\r\n]/g, ' ');
+  return text.slice(0, headerEnd) + blank(headerEnd, start) + text.slice(start, end) + blank(end, text.length);
+}
+
+/**
+ * The findings of the previous version that lie where the text is unchanged: before
+ * start, after end (the same distance from the end of the text), or around the whole
+ * changed stretch; placed in text. A fix that reaches into the changed stretch is gone.
+ */
+function keptAround(previous: { findings: Finding[]; text: string }, text: string, start: number, end: number): Finding[] {
+  const delta = text.length - previous.text.length;
+  const oldEnd = end - delta; // where the unchanged end of the text started in the previous version
+  const move = (offset: number) => (offset <= start ? offset : offset + delta);
+  const lines = TextDocument.create('file:///kept.go', 'go', 0, text);
+  const kept: Finding[] = [];
+  for (const f of previous.findings) {
+    const before = f.span.end <= start;
+    const after = f.span.start >= oldEnd;
+    const around = f.span.start < start && f.span.end >= oldEnd;
+    if (!before && !after && !around) continue;
+    const span = { start: move(f.span.start), end: move(f.span.end) };
+    const fixKept = f.fix?.edits.every((e) => e.end <= start || e.start >= oldEnd);
+    const fix = f.fix && fixKept ? { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, start: move(e.start), end: move(e.end) })) } : undefined;
+    kept.push({ ...f, span, fix, range: { start: lines.positionAt(span.start), end: lines.positionAt(span.end) } });
+  }
+  return kept;
+}
+
 describe('fuzzing', function () {
   this.timeout(120_000);
   const seeds = fuzzSeeds();
@@ -70,6 +100,8 @@ describe('fuzzing', function () {
     const logged: string[] = [];
     const service = new LintService(await loadGoLanguage(), ALL_RULES, (m) => logged.push(m));
     service.config = CONFIG;
+    let isolated = 0;
+    let previous: { findings: Finding[]; text: string } | undefined;
     try {
       let version = 1;
       for (let round = 0; version < INCREMENTAL_VERSIONS; round++) {
@@ -77,7 +109,7 @@ describe('fuzzing', function () {
         const uri = `file:///fuzz/${round}/${seed.name}`;
         let text = seed.text;
         service.didOpen(uri, version, text);
-        service.lint(uri);
+        previous = { findings: service.lint(uri)!.findings, text };
         for (let step = 0; step < 60; step++) {
           // A burst of edits (typing fast), then a lint, as the server does.
           const burst = 1 + Math.floor(random() * 4);
@@ -90,12 +122,30 @@ describe('fuzzing', function () {
           const incremental = service.lint(uri)!;
           assert.ok(Date.now() - start < BOUND_MS, `version ${version} of ${uri} took too long`);
           assert.strictEqual(service.document(uri)!.getText(), text);
-          const full = linter.lintText(`/fuzz/${round}/${seed.name}`, text, CONFIG);
-          assert.deepStrictEqual(comparable(incremental.findings), comparable(full.findings), `round ${round}, version ${version}: incremental and full lints disagree`);
+          const fileName = `/fuzz/${round}/${seed.name}`;
+          const where = `round ${round}, version ${version}`;
+          if (incremental.isolated) {
+            isolated++;
+            const { start, end, headerEnd } = incremental.isolated;
+            const inRegion = (f: Finding) => f.span.start >= start && f.span.start < end;
+            // The region is checked as if the rest of the file but its header were blank...
+            const alone = linter.lintText(fileName, blankedOutside(text, headerEnd, start, end), CONFIG);
+            assert.deepStrictEqual(comparable(incremental.findings.filter(inRegion)), comparable(alone.findings.filter((f) => inRegion(f) && f.span.end <= end)),
+              `${where}: the unbalanced region [${start}, ${end}) is not checked as on its own`);
+            // ...and elsewhere, where the text is unchanged, the last lint's findings stay with it.
+            assert.deepStrictEqual(comparable(incremental.findings.filter((f) => !inRegion(f))), comparable(keptAround(previous!, text, start, end)),
+              `${where}: the findings around the unbalanced region are not the last lint's`);
+          } else {
+            const full = linter.lintText(fileName, text, CONFIG);
+            assert.deepStrictEqual(comparable(incremental.findings), comparable(full.findings), `${where}: incremental and full lints disagree`);
+          }
+          previous = { findings: incremental.findings, text };
         }
         service.didClose(uri);
       }
       assert.deepStrictEqual(logged, [], 'nothing failed in LintService');
+      // Random edits leave brackets unbalanced often: both ways of linting are exercised.
+      assert.ok(isolated > INCREMENTAL_VERSIONS / 20 && isolated < INCREMENTAL_VERSIONS / 2, `${isolated} lints of an unbalanced region alone`);
     } finally {
       service.dispose();
     }

@@ -6,8 +6,8 @@
 // Every bound is at least the walk's figure on a body without syntax errors (the test
 // compares them on real and mutated Go files); callers walk a body with errors instead.
 import {
-  AMPERSAND, APOSTROPHE, BACKQUOTE, BACKSLASH, BAR, CLOSE_BRACE, CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DOT, EQUALS, isAsciiWordChar,
-  isBlank, isDigit, MINUS, NEWLINE, OPEN_BRACE, PLUS, QUOTE, SEMICOLON, SLASH, STAR,
+  AMPERSAND, APOSTROPHE, BACKQUOTE, BAR, CLOSE_BRACE, CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DOT, EQUALS, isAsciiWordChar,
+  isBlank, isDigit, MINUS, NEWLINE, OPEN_BRACE, PLUS, QUOTE, quotedEnd, SEMICOLON, SLASH, STAR,
 } from './charCodes';
 import type { FunctionMetrics } from './measureBody';
 
@@ -82,13 +82,7 @@ export function bodyBounds(source: string, start: number, end: number): BodyBoun
     let opensStatement = false;
     let isWord = false;
     if (c === QUOTE || c === APOSTROPHE) {
-      let k = i + 1;
-      while (k < stop) {
-        const d = source.charCodeAt(k);
-        if (d === BACKSLASH) k += 2;
-        else if (d === c || d === NEWLINE) break;
-        else k++;
-      }
+      const k = quotedEnd(source, i + 1, stop, c);
       i = k < stop && source.charCodeAt(k) === c ? k + 1 : Math.min(k, stop);
       endsStatement = true;
     } else if (c === BACKQUOTE) {

@@ -8,6 +8,7 @@ export const SPACE = 0x20;
 export const QUOTE = 0x22;
 export const AMPERSAND = 0x26;
 export const APOSTROPHE = 0x27;
+export const OPEN_PAREN = 0x28;
 export const CLOSE_PAREN = 0x29;
 export const STAR = 0x2a;
 export const PLUS = 0x2b;
@@ -18,6 +19,7 @@ export const SLASH = 0x2f;
 export const COLON = 0x3a;
 export const SEMICOLON = 0x3b;
 export const EQUALS = 0x3d;
+export const OPEN_BRACKET = 0x5b;
 export const BACKSLASH = 0x5c;
 export const CLOSE_BRACKET = 0x5d;
 export const BACKQUOTE = 0x60;
@@ -37,4 +39,20 @@ export function isDigit(c: number): boolean {
 /** A letter, digit or underscore of ASCII: what an ASCII identifier is made of. */
 export function isAsciiWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || isDigit(c) || c === 0x5f;
+}
+
+/**
+ * Where the scan of an interpreted string or rune literal whose body starts at from
+ * stops, before stop: at its closing quote, at the newline that leaves it unclosed (Go
+ * allows none in them), or at stop or past it (an escape read the last character).
+ */
+export function quotedEnd(source: string, from: number, stop: number, quote: number): number {
+  let k = from;
+  while (k < stop) {
+    const c = source.charCodeAt(k);
+    if (c === BACKSLASH) k += 2;
+    else if (c === quote || c === NEWLINE) break;
+    else k++;
+  }
+  return k;
 }

@@ -3,7 +3,9 @@
 // LSP ranges and web-tree-sitter indices are both UTF-16 code units, so an LSP change
 // maps onto tree.edit() without any byte arithmetic.
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import type { Edit, Point, Tree } from 'web-tree-sitter';
+import type { Edit, Point, Range, Tree } from 'web-tree-sitter';
+import type { OffsetEdit } from './carriedFindings';
+import { EditedRegion, unbalancedRegion } from './editedRegion';
 import { GoParser, wasmGeneration } from './goParser';
 
 export class GoDocument {
@@ -12,6 +14,8 @@ export class GoDocument {
   private treeGeneration = -1;
   /** True when the tree lags behind the text (edited but not yet re-parsed). */
   private stale = true;
+  /** Where the text differs from the tree's last parse: one stretch holding every edit since (current offsets). */
+  private dirty: { start: number; end: number } | null = null;
 
   constructor(private textDocument: TextDocument) {}
 
@@ -24,18 +28,30 @@ export class GoDocument {
   get text(): string { return this.textDocument.getText(); }
   get lines(): TextDocument { return this.textDocument; }
 
-  /** Applies LSP content changes in order, editing the old tree so the next parse is incremental. */
-  update(changes: TextDocumentContentChangeEvent[], version: number): void {
+  /**
+   * Applies LSP content changes in order, editing the old tree so the next parse is
+   * incremental. Returns the changes as offset edits, in order.
+   */
+  update(changes: TextDocumentContentChangeEvent[], version: number): OffsetEdit[] {
     this.forgetDeadTree();
+    const edits: OffsetEdit[] = [];
     for (const change of changes) {
-      if ('range' in change && this.tree) {
-        this.tree.edit(editFor(this.textDocument, change.range.start, change.range.end, change.text));
-      } else if (!('range' in change)) {
+      if ('range' in change) {
+        const treeEdit = editFor(this.textDocument, change.range.start, change.range.end, change.text);
+        const edit = { start: treeEdit.startIndex, oldEnd: treeEdit.oldEndIndex, newEnd: treeEdit.newEndIndex };
+        edits.push(edit);
+        if (this.tree) {
+          this.tree.edit(treeEdit);
+          this.dirty = widened(this.dirty, edit);
+        }
+      } else {
+        edits.push({ start: 0, oldEnd: this.textDocument.getText().length, newEnd: change.text.length });
         this.releaseTree();
       }
       this.textDocument = TextDocument.update(this.textDocument, [change], version);
     }
     this.stale = true;
+    return edits;
   }
 
   /** The syntax tree of the current text, parsing (incrementally when possible) if needed. */
@@ -54,7 +70,28 @@ export class GoDocument {
     this.tree = fresh;
     this.treeGeneration = parser.generation;
     this.stale = false;
+    this.dirty = null;
     return fresh;
+  }
+
+  /**
+   * When the edits since the last parse leave the text between two declarations
+   * unbalanced (editedRegion.ts), a tree of that region and the header alone, at their
+   * places in the text; otherwise null, and syntaxTree() is the tree to lint. The caller
+   * deletes the tree it gets. The document's own tree stays as it is, edited, for the
+   * incremental parse once the region balances again.
+   */
+  isolatedTree(parser: GoParser): { tree: Tree; region: EditedRegion } | null {
+    this.forgetDeadTree();
+    if (!this.tree || !this.stale || !this.dirty) return null;
+    const text = this.text;
+    const region = unbalancedRegion(this.tree.rootNode, text, this.dirty);
+    if (!region) return null;
+    const ranges: Range[] = [
+      { startIndex: 0, endIndex: region.headerEnd, startPosition: { row: 0, column: 0 }, endPosition: region.headerEndPosition },
+      { startIndex: region.start, endIndex: region.end, startPosition: region.startPosition, endPosition: advance(region.startPosition, text.slice(region.start, region.end)) },
+    ];
+    return { tree: parser.parse(text, null, ranges), region };
   }
 
   /** Whether a syntax tree is held (in the WebAssembly heap). */
@@ -71,6 +108,7 @@ export class GoDocument {
     this.forgetDeadTree();
     this.tree?.delete();
     this.tree = null;
+    this.dirty = null;
   }
 
   /**
@@ -81,8 +119,18 @@ export class GoDocument {
     if (this.tree && this.treeGeneration !== wasmGeneration()) {
       this.tree = null;
       this.stale = true;
+      this.dirty = null;
     }
   }
+}
+
+/** dirty (or nothing) moved through edit, then widened to hold the edit's new text. */
+function widened(dirty: { start: number; end: number } | null, edit: OffsetEdit): { start: number; end: number } {
+  if (!dirty) return { start: edit.start, end: edit.newEnd };
+  const delta = edit.newEnd - edit.oldEnd;
+  const start = dirty.start >= edit.oldEnd ? dirty.start + delta : dirty.start;
+  const end = dirty.end >= edit.oldEnd ? dirty.end + delta : Math.min(dirty.end, edit.start);
+  return { start: Math.min(start, edit.start), end: Math.max(end, edit.newEnd) };
 }
 
 /** The tree-sitter edit for replacing [start, end) of doc with newText. */

@@ -5,7 +5,7 @@
 // the ABI itself and says what is wrong.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Language, Parser, Tree } from 'web-tree-sitter';
+import type { Language, Parser, Range, Tree } from 'web-tree-sitter';
 
 type TreeSitter = typeof import('web-tree-sitter');
 
@@ -159,11 +159,12 @@ export class GoParser {
   }
 
   /**
-   * Parses text, reusing oldTree (already edit()ed) when given. Throws
+   * Parses text, reusing oldTree (already edit()ed) when given, or only the
+   * includedRanges of it (in order; nodes keep their places in text). Throws
    * ParseTimeoutError when the time budget runs out; the parser is reset so the
    * next call starts clean.
    */
-  parse(text: string, oldTree?: Tree | null): Tree {
+  parse(text: string, oldTree?: Tree | null, includedRanges?: Range[]): Tree {
     if (this.faulted || this.generation !== generation) {
       throw new ParserRestartingError();
     }
@@ -172,6 +173,7 @@ export class GoParser {
     try {
       faultInjection.beforeParse?.(text);
       tree = this.parser.parse(text, oldTree ?? null, {
+        includedRanges,
         // Returning true cancels the parse; setTimeoutMicros is deprecated.
         progressCallback: (() => Date.now() > deadline) as unknown as () => void,
       });

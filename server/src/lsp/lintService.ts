@@ -9,16 +9,20 @@
 // (updated at each lint), since the editor's text wins over the file on disk.
 import { fileURLToPath } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Tree } from 'web-tree-sitter';
+import { moveFindings } from '../engine/carriedFindings';
 import { GodebtConfig, nothingToCheck } from '../engine/config';
 import { GoDocument } from '../engine/document';
+import type { EditedRegion } from '../engine/editedRegion';
 import { collectFileFacts } from '../engine/fileFacts';
-import type { Finding } from '../engine/finding';
-import { IncrementalCache } from '../engine/incremental';
+import { compareFindings, Finding } from '../engine/finding';
+import { IncrementalCache, StoredFinding } from '../engine/incremental';
 import { Language, ParserRestartingError, ParseTimeoutError } from '../engine/goParser';
 import { importPathResolver } from '../engine/importPaths';
 import { isGoMod } from '../engine/linter';
-import { FileSummary, PackageIndex, summarizeFile } from '../engine/packageIndex';
+import { FileSummary, PackageIndex, PackageIndexView, summarizeFile } from '../engine/packageIndex';
 import type { Rule } from '../engine/rule';
+import type { LintResult } from '../engine/runner';
 import { GoRuntime } from '../engine/runtime';
 import { RecentDocuments } from './recentDocuments';
 
@@ -51,6 +55,20 @@ export interface DocumentLint {
   indexKey?: string;
   /** The index version at which indexKey was last found current. */
   indexVersion?: number;
+  /**
+   * Set when only this stretch of the text was checked: the declaration being edited,
+   * whose brackets do not balance (engine/editedRegion.ts), parsed with the header
+   * [0, headerEnd) alone. The findings elsewhere are the previous lint's, moved
+   * through the edits since.
+   */
+  isolated?: { start: number; end: number; headerEnd: number };
+}
+
+/** The last lint's findings moved through the edits since (engine/carriedFindings.ts), with what they were computed with. */
+interface CarriedLint {
+  findings: StoredFinding[];
+  config: GodebtConfig;
+  indexKey?: string;
 }
 
 type Logger = (message: string) => void;
@@ -60,6 +78,8 @@ interface OpenDocument {
   lint?: DocumentLint;
   /** Results of unchanged declarations, reused by the next lint (engine/incremental.ts); empty unless the document is recent. */
   cache: IncrementalCache;
+  /** Once edited: the last lint's findings, kept for the rest of the file while an unbalanced declaration is checked alone. */
+  carried?: CarriedLint;
 }
 
 export class LintService {
@@ -109,7 +129,10 @@ export class LintService {
   didChange(uri: string, version: number, changes: Parameters<GoDocument['update']>[0]): void {
     const entry = this.open.get(uri);
     if (!entry) return;
-    entry.doc.update(changes, version);
+    const edits = entry.doc.update(changes, version);
+    // What is shown moves with the text (a lint that skipped the file showed nothing to keep).
+    const shown = entry.lint ?? entry.carried;
+    entry.carried = shown && !entry.lint?.notice ? { findings: moveFindings(shown.findings, edits), config: shown.config, indexKey: shown.indexKey } : undefined;
     entry.lint = undefined;
     this.edited(uri);
   }
@@ -179,7 +202,7 @@ export class LintService {
     // A document not edited lately (linted again for a new configuration or index) is
     // linted whole, and keeps neither its tree nor its results.
     const recent = this.recent.has(uri);
-    const result = this.compute(doc, config, recent ? entry.cache : undefined);
+    const result = this.compute(doc, config, recent ? entry : undefined);
     if (!recent) doc.releaseTree();
     // While the parser restarts, results are not kept: they are recomputed after it.
     if (this.runtime.usable) entry.lint = result;
@@ -224,7 +247,8 @@ export class LintService {
     }, 0);
   }
 
-  private compute(doc: GoDocument, config: GodebtConfig, cache: IncrementalCache | undefined): DocumentLint {
+  /** Lints doc; with its entry (a recent document), reusing the cache and, while a declaration does not balance, the carried findings. */
+  private compute(doc: GoDocument, config: GodebtConfig, recent: OpenDocument | undefined): DocumentLint {
     const version = doc.version;
     const fileName = fileNameOf(doc.uri);
     const text = doc.text;
@@ -248,10 +272,16 @@ export class LintService {
         doc.releaseTree();
         return { version, config, findings: [] };
       }
+      const carried = recent?.carried;
+      if (carried && carried.config === config) {
+        const packageIndex = file ? this.index.view(file) : undefined;
+        const isolated = carried.indexKey === packageIndex?.key ? doc.isolatedTree(parser) : null;
+        if (isolated) return this.lintIsolated(doc, config, isolated, carried, packageIndex);
+      }
       const tree = doc.syntaxTree(parser);
       if (file) this.updateIndex(file, summarizeFile(collectFileFacts(fileName, tree, text)));
       const packageIndex = file ? this.index.view(file) : undefined;
-      const result = engine.lint({ fileName, source: text, tree, lines: doc.lines, packageIndex }, config, cache);
+      const result = engine.lint({ fileName, source: text, tree, lines: doc.lines, packageIndex }, config, recent?.cache);
       this.reportFailures(result.failures);
       return {
         version, config, findings: result.findings, packageStart: result.facts.packageClause?.startIndex,
@@ -268,6 +298,37 @@ export class LintService {
       this.once(`lint:${describe(err)}`, `godebt could not lint ${doc.uri}: ${describe(err)}`);
       return { version, config, findings: [] };
     }
+  }
+
+  /**
+   * The findings of a document whose edited declaration does not balance: that region
+   * checked alone (with the header: rules need the imports), the carried findings
+   * elsewhere. A finding belongs to the region when it starts in it. The package index
+   * is left as it was: the region's declarations are half-typed.
+   */
+  private lintIsolated(doc: GoDocument, config: GodebtConfig, { tree, region }: { tree: Tree; region: EditedRegion },
+    carried: CarriedLint, packageIndex: PackageIndexView | undefined): DocumentLint {
+    const { engine, parser } = this.runtime;
+    let result: LintResult;
+    try {
+      result = engine.lint({ fileName: fileNameOf(doc.uri), source: doc.text, tree, lines: doc.lines, packageIndex }, config);
+    } catch (err) {
+      if (this.runtime.isFault(err)) parser.faulted = true;
+      throw err;
+    } finally {
+      if (!parser.faulted) tree.delete(); // a tree of a poisoned module is dropped, not freed
+    }
+    this.reportFailures(result.failures);
+    const { start, end, headerEnd } = region;
+    const findings: Finding[] = result.findings.filter((f) => f.span.start >= start && f.span.start < end && f.span.end <= end);
+    for (const f of carried.findings) {
+      const outside = f.span.start < start ? f.span.end <= start || f.span.end >= end : f.span.start >= end;
+      if (outside) findings.push({ ...f, range: { start: doc.lines.positionAt(f.span.start), end: doc.lines.positionAt(f.span.end) } });
+    }
+    return {
+      version: doc.version, config, findings: findings.sort(compareFindings), packageStart: result.facts.packageClause?.startIndex,
+      indexKey: packageIndex?.key, indexVersion: this.index.version, isolated: { start, end, headerEnd },
+    };
   }
 
   /**
