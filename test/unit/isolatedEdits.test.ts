@@ -160,6 +160,18 @@ describe('GoDocument.isolatedTree (editedRegion.ts)', () => {
     }
   });
 
+  it('looks through up to 500 comment lines above the edits for the declaration before them', () => {
+    const above = (comments: number) => `package p\n\nfunc A() {}\n\n${Array.from({ length: comments }, (_v, i) => `// ${i}`).join('\n')}\nfunc B() {\n}\n`;
+    const [most, more] = [above(500), above(501)].map((source) => edited(source, [source.indexOf('func B() {') + 10, '{']));
+    try {
+      assert.ok(region(most)?.text.startsWith('\n\n// 0\n'));
+      assert.strictEqual(region(more), null);
+    } finally {
+      most.dispose();
+      more.dispose();
+    }
+  });
+
   it('parses the whole text when a declaration next to the edits has a syntax error', () => {
     const broken = SOURCE.replace('fmt.Println("a")', 'x :=');
     const doc = edited(broken, [broken.indexOf('\tfmt.Println("b")'), 'if true {\n']);

@@ -20,6 +20,8 @@ export interface EditedRegion {
 }
 
 const HEADER = new Set(['package_clause', 'import_declaration']);
+/** Comment lines looked through above the edits for the declaration before them (a doc comment has a few dozen at most). */
+const MAX_COMMENTS_ABOVE = 500;
 
 /**
  * The region to parse alone, or null when the whole text should be parsed: when the
@@ -40,7 +42,12 @@ export function unbalancedRegion(root: Node, source: string, dirty: { start: num
   // deleted at a function's end, or text typed just before `func`, change its tokens.
   const first = root.firstNamedChildForIndex(Math.max(0, dirty.start - 1)); // holds the character before the edits, or comes after it
   let before = first ? first.previousNamedSibling : root.lastNamedChild;
-  while (before?.type === 'comment') before = before.previousNamedSibling;
+  for (let comments = 0; before?.type === 'comment'; comments++) {
+    // Each step back costs a walk over the root's children up to it (tree-sitter finds
+    // a previous sibling from the parent): a file of thousands of comment lines is parsed whole.
+    if (comments === MAX_COMMENTS_ABOVE) return null;
+    before = before.previousNamedSibling;
+  }
   if (!before || before.endIndex < header.endIndex || !wellFormed(before)) return null;
   let after = root.firstNamedChildForIndex(dirty.end);
   if (after && after.startIndex <= dirty.end) after = after.nextNamedSibling;
