@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { balances } from '../../server/src/engine/bracketBalance';
 import { moveFindings } from '../../server/src/engine/carriedFindings';
 import { GoDocument } from '../../server/src/engine/document';
+import { regionSource } from '../../server/src/engine/editedRegion';
 import type { Finding } from '../../server/src/engine/finding';
 import { GoParser, loadGoLanguage } from '../../server/src/engine/goParser';
 import { Linter } from '../../server/src/engine/linter';
@@ -172,6 +173,13 @@ describe('GoDocument.isolatedTree (editedRegion.ts)', () => {
     }
   });
 
+  it('gives the region\'s lint the header and the region, every character between them but line breaks a space', () => {
+    const text = 'package p\r\n// é😀\nfunc A() {\n}\nx 😀\n';
+    const region = { headerEnd: 9, start: text.indexOf('func'), end: text.indexOf('x 😀'), startPosition: { row: 2, column: 0 }, headerEndPosition: { row: 0, column: 9 } };
+    const source = regionSource(text, region);
+    assert.strictEqual(source, 'package p\r\n      \nfunc A() {\n}\n');
+  });
+
   it('parses the whole text when a declaration next to the edits has a syntax error', () => {
     const broken = SOURCE.replace('fmt.Println("a")', 'x :=');
     const doc = edited(broken, [broken.indexOf('\tfmt.Println("b")'), 'if true {\n']);
@@ -220,6 +228,19 @@ describe('LintService while a declaration does not balance', function () {
     const full = linter.lintText('/isolated/p.go', service.document(uri)!.getText());
     assert.deepStrictEqual(lines(closed.findings), lines(full.findings));
     assert.deepStrictEqual(lines(closed.findings), ['panic-in-library@3:1', 'panic-in-library@8:2', 'panic-in-library@10:1', 'panic-in-library@14:1']);
+  });
+
+  it('offers no fix in the region that edits outside it (the imports) until the region balances', () => {
+    const logging = ['package p', '', 'import "log"', '', 'func A() {', '\tlog.Printf("a")', '}', '', 'func B() {', '\tlog.Printf("b")', '}', ''].join('\n');
+    const fixed = (findings: readonly Finding[]) => findings.map((f) => `${f.ruleId}@${f.range.start.line} ${f.fix ? 'fix' : 'no fix'}`);
+    service.didOpen(uri, 1, logging);
+    assert.deepStrictEqual(fixed(service.lint(uri)!.findings), ['unstructured-logging@5 fix', 'unstructured-logging@9 fix']);
+    type(2, 5, 0, '\tif true {\n');
+    const open = service.lint(uri)!;
+    assert.ok(open.isolated);
+    assert.deepStrictEqual(fixed(open.findings), ['unstructured-logging@6 no fix', 'unstructured-logging@10 fix']);
+    type(3, 7, 0, '\t}\n');
+    assert.deepStrictEqual(fixed(service.lint(uri)!.findings), ['unstructured-logging@6 fix', 'unstructured-logging@11 fix']);
   });
 
   it('lints the whole text when the configuration changed since the last lint', () => {

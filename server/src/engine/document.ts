@@ -5,7 +5,7 @@
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Edit, Point, Range, Tree } from 'web-tree-sitter';
 import type { OffsetEdit } from './carriedFindings';
-import { EditedRegion, unbalancedRegion } from './editedRegion';
+import { EditedRegion, regionSource, unbalancedRegion } from './editedRegion';
 import { GoParser, wasmGeneration } from './goParser';
 
 export class GoDocument {
@@ -77,21 +77,25 @@ export class GoDocument {
   /**
    * When the edits since the last parse leave the text between two declarations
    * unbalanced (editedRegion.ts), a tree of that region and the header alone, at their
-   * places in the text; otherwise null, and syntaxTree() is the tree to lint. The caller
-   * deletes the tree it gets. The document's own tree stays as it is, edited, for the
+   * places in the text, with the text to lint it with (regionSource); otherwise null,
+   * and syntaxTree() is the tree to lint. The caller deletes the tree it gets. The document's own tree stays as it is, edited, for the
    * incremental parse once the region balances again.
    */
-  isolatedTree(parser: GoParser): { tree: Tree; region: EditedRegion } | null {
+  isolatedTree(parser: GoParser): { tree: Tree; region: EditedRegion; source: string } | null {
     this.forgetDeadTree();
     if (!this.tree || !this.stale || !this.dirty) return null;
     const text = this.text;
     const region = unbalancedRegion(this.tree.rootNode, text, this.dirty);
     if (!region) return null;
+    // The parse skips the blank text between the header and the region: lexing a large
+    // file's blank lines took 12 ms where skipping them takes 2. (In error states the
+    // trees can differ: tree-sitter's error costs count the white space before a token.)
+    const source = regionSource(text, region);
     const ranges: Range[] = [
       { startIndex: 0, endIndex: region.headerEnd, startPosition: { row: 0, column: 0 }, endPosition: region.headerEndPosition },
       { startIndex: region.start, endIndex: region.end, startPosition: region.startPosition, endPosition: advance(region.startPosition, text.slice(region.start, region.end)) },
     ];
-    return { tree: parser.parse(text, null, ranges), region };
+    return { tree: parser.parse(source, null, ranges), region, source };
   }
 
   /** Whether a syntax tree is held (in the WebAssembly heap). */

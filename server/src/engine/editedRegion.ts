@@ -73,3 +73,23 @@ function lastHeaderNode(root: Node): Node | null {
 function wellFormed(node: Node): boolean {
   return node.type !== 'ERROR' && !node.hasError;
 }
+
+/**
+ * The text a region is parsed and linted as: the document up to the region's end, with
+ * everything between the header and the region blank (every character but line breaks
+ * a space), so offsets and lines stay the document's. The region is checked as if the
+ * file held nothing else: a rule that searches the file's code (is this import used
+ * elsewhere?) finds only what the tree holds.
+ */
+export function regionSource(text: string, region: EditedRegion): string {
+  return text.slice(0, region.headerEnd) + blanks(text, region.headerEnd, region.start) + text.slice(region.start, region.end);
+}
+
+/** As many spaces as text[from, to) has characters, with its line breaks where they are. */
+function blanks(text: string, from: number, to: number): string {
+  const out = Buffer.alloc(to - from, 0x20);
+  for (const lineBreak of ['\n', '\r']) {
+    for (let i = text.indexOf(lineBreak, from); i >= 0 && i < to; i = text.indexOf(lineBreak, i + 1)) out[i - from] = lineBreak.charCodeAt(0);
+  }
+  return out.toString('latin1');
+}

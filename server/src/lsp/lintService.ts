@@ -303,15 +303,17 @@ export class LintService {
   /**
    * The findings of a document whose edited declaration does not balance: that region
    * checked alone (with the header: rules need the imports), the carried findings
-   * elsewhere. A finding belongs to the region when it starts in it. The package index
-   * is left as it was: the region's declarations are half-typed.
+   * elsewhere. A finding belongs to the region when it starts in it; its fix is kept
+   * only if it stays in the region (one that edits the imports may depend on the other
+   * declarations, which this lint does not see). The package index is left as it was:
+   * the region's declarations are half-typed.
    */
-  private lintIsolated(doc: GoDocument, config: GodebtConfig, { tree, region }: { tree: Tree; region: EditedRegion },
+  private lintIsolated(doc: GoDocument, config: GodebtConfig, { tree, region, source }: { tree: Tree; region: EditedRegion; source: string },
     carried: CarriedLint, packageIndex: PackageIndexView | undefined): DocumentLint {
     const { engine, parser } = this.runtime;
     let result: LintResult;
     try {
-      result = engine.lint({ fileName: fileNameOf(doc.uri), source: doc.text, tree, lines: doc.lines, packageIndex }, config);
+      result = engine.lint({ fileName: fileNameOf(doc.uri), source, tree, lines: doc.lines, packageIndex }, config);
     } catch (err) {
       if (this.runtime.isFault(err)) parser.faulted = true;
       throw err;
@@ -320,7 +322,11 @@ export class LintService {
     }
     this.reportFailures(result.failures);
     const { start, end, headerEnd } = region;
-    const findings: Finding[] = result.findings.filter((f) => f.span.start >= start && f.span.start < end && f.span.end <= end);
+    const findings: Finding[] = [];
+    for (const f of result.findings) {
+      if (f.span.start < start || f.span.start >= end || f.span.end > end) continue;
+      findings.push(f.fix?.edits.every((e) => e.start >= start && e.end <= end) === false ? { ...f, fix: undefined } : f);
+    }
     for (const f of carried.findings) {
       const outside = f.span.start < start ? f.span.end <= start || f.span.end >= end : f.span.start >= end;
       if (outside) findings.push({ ...f, range: { start: doc.lines.positionAt(f.span.start), end: doc.lines.positionAt(f.span.end) } });
