@@ -243,6 +243,18 @@ describe('LintService while a declaration does not balance', function () {
     assert.deepStrictEqual(fixed(service.lint(uri)!.findings), ['unstructured-logging@6 fix', 'unstructured-logging@11 fix']);
   });
 
+  it('carries the last lint through up to 1,000 edits made without a lint, then lints the whole text', () => {
+    for (const [spaces, isolated] of [[999, true], [1000, false]] as const) {
+      service.didOpen(uri, 1, text);
+      service.lint(uri);
+      let version = 1;
+      for (let i = 0; i < spaces; i++) type(++version, 7, 0, ' ');
+      type(++version, 7, 0, '{');
+      assert.strictEqual(Boolean(service.lint(uri)!.isolated), isolated, `${spaces} edits before the brace`);
+      service.didClose(uri);
+    }
+  });
+
   it('lints the whole text when the configuration changed since the last lint', () => {
     service.didOpen(uri, 1, text);
     service.lint(uri);

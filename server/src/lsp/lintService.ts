@@ -10,13 +10,13 @@
 import { fileURLToPath } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Tree } from 'web-tree-sitter';
-import { moveFindings } from '../engine/carriedFindings';
+import { moveFindings, OffsetEdit } from '../engine/carriedFindings';
 import { GodebtConfig, nothingToCheck } from '../engine/config';
 import { GoDocument } from '../engine/document';
 import type { EditedRegion } from '../engine/editedRegion';
 import { collectFileFacts } from '../engine/fileFacts';
 import { compareFindings, Finding } from '../engine/finding';
-import { IncrementalCache, StoredFinding } from '../engine/incremental';
+import { IncrementalCache } from '../engine/incremental';
 import { Language, ParserRestartingError, ParseTimeoutError } from '../engine/goParser';
 import { importPathResolver } from '../engine/importPaths';
 import { isGoMod } from '../engine/linter';
@@ -64,12 +64,20 @@ export interface DocumentLint {
   isolated?: { start: number; end: number; headerEnd: number };
 }
 
-/** The last lint's findings moved through the edits since (engine/carriedFindings.ts), with what they were computed with. */
+/**
+ * The last lint's findings with the edits made since, and what they were computed
+ * with. They are moved through the edits (engine/carriedFindings.ts) only when an
+ * isolated lint needs them: most lints parse the whole document and never do.
+ */
 interface CarriedLint {
-  findings: StoredFinding[];
+  findings: readonly Finding[];
+  edits: OffsetEdit[];
   config: GodebtConfig;
   indexKey?: string;
 }
+
+/** Edits a carried lint keeps before it is dropped (a document edited for long without being linted). */
+const MAX_CARRIED_EDITS = 1000;
 
 type Logger = (message: string) => void;
 
@@ -131,8 +139,12 @@ export class LintService {
     if (!entry) return;
     const edits = entry.doc.update(changes, version);
     // What is shown moves with the text (a lint that skipped the file showed nothing to keep).
-    const shown = entry.lint ?? entry.carried;
-    entry.carried = shown && !entry.lint?.notice ? { findings: moveFindings(shown.findings, edits), config: shown.config, indexKey: shown.indexKey } : undefined;
+    const { lint, carried } = entry;
+    if (lint) entry.carried = lint.notice ? undefined : { findings: lint.findings, edits, config: lint.config, indexKey: lint.indexKey };
+    else if (carried) {
+      carried.edits.push(...edits);
+      if (carried.edits.length > MAX_CARRIED_EDITS) entry.carried = undefined;
+    }
     entry.lint = undefined;
     this.edited(uri);
   }
@@ -205,7 +217,10 @@ export class LintService {
     const result = this.compute(doc, config, recent ? entry : undefined);
     if (!recent) doc.releaseTree();
     // While the parser restarts, results are not kept: they are recomputed after it.
-    if (this.runtime.usable) entry.lint = result;
+    if (this.runtime.usable) {
+      entry.lint = result;
+      entry.carried = undefined; // the next change carries this lint; holding the last one too raised the soak's peak
+    }
     return result;
   }
 
@@ -231,6 +246,7 @@ export class LintService {
       const entry = this.open.get(idle);
       entry?.doc.releaseTree();
       entry?.cache.clear();
+      if (entry) entry.carried = undefined; // without a tree, its next lint parses the whole text
     }
   }
 
@@ -327,7 +343,7 @@ export class LintService {
       if (f.span.start < start || f.span.start >= end || f.span.end > end) continue;
       findings.push(f.fix?.edits.every((e) => e.start >= start && e.end <= end) === false ? { ...f, fix: undefined } : f);
     }
-    for (const f of carried.findings) {
+    for (const f of moveFindings(carried.findings, carried.edits)) {
       const outside = f.span.start < start ? f.span.end <= start || f.span.end >= end : f.span.start >= end;
       if (outside) findings.push({ ...f, range: { start: doc.lines.positionAt(f.span.start), end: doc.lines.positionAt(f.span.end) } });
     }
