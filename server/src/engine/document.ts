@@ -78,8 +78,9 @@ export class GoDocument {
    * When the edits since the last parse leave the text between two declarations
    * unbalanced (editedRegion.ts), a tree of that region and the header alone, at their
    * places in the text, with the text to lint it with (regionSource); otherwise null,
-   * and syntaxTree() is the tree to lint. The caller deletes the tree it gets. The document's own tree stays as it is, edited, for the
-   * incremental parse once the region balances again.
+   * and syntaxTree() is the tree to lint. The caller deletes the tree it gets. The
+   * document's own tree stays as it is, edited, for the incremental parse once the
+   * region balances again.
    */
   isolatedTree(parser: GoParser): { tree: Tree; region: EditedRegion; source: string } | null {
     this.forgetDeadTree();
