@@ -7,6 +7,7 @@
 // findings from before (LintService). This module finds the stretch.
 import type { Node, Point } from 'web-tree-sitter';
 import { balances } from './bracketBalance';
+import { HEADER } from './segments';
 
 /** The stretch of text to parse alone: all the edits since the last parse, between two untouched top-level nodes. */
 export interface EditedRegion {
@@ -19,7 +20,6 @@ export interface EditedRegion {
   headerEndPosition: Point;
 }
 
-const HEADER = new Set(['package_clause', 'import_declaration']);
 /** Comment lines looked through above the edits for the declaration before them (a doc comment has a few dozen at most). */
 const MAX_COMMENTS_ABOVE = 500;
 

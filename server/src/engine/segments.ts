@@ -65,7 +65,8 @@ export interface Layout {
 }
 
 const FUNCTIONS = new Set(['function_declaration', 'method_declaration']);
-const HEADER = new Set(['package_clause', 'import_declaration']);
+/** The top-level node types of a file's header. */
+export const HEADER = new Set(['package_clause', 'import_declaration']);
 const DECLARATIONS = new Set(['type_declaration', 'var_declaration', 'const_declaration']);
 /** What a parsed Go file has at the top level; anything else comes of a syntax error. */
 const WELL_FORMED = new Set([...HEADER, ...FUNCTIONS, ...DECLARATIONS, 'comment']);

@@ -289,10 +289,12 @@ export class LintService {
         return { version, config, findings: [] };
       }
       const carried = recent?.carried;
-      if (carried && carried.config === config) {
+      const isolated = carried?.config === config ? doc.isolatedTree(parser) : null;
+      if (isolated && carried) {
+        // Asked only here: most keystrokes leave the region balanced, and the whole lint asks below.
         const packageIndex = file ? this.index.view(file) : undefined;
-        const isolated = carried.indexKey === packageIndex?.key ? doc.isolatedTree(parser) : null;
-        if (isolated) return this.lintIsolated(doc, config, isolated, carried, packageIndex);
+        if (carried.indexKey === packageIndex?.key) return this.lintIsolated(doc, config, isolated, carried, packageIndex);
+        isolated.tree.delete(); // the index changed since: lint the whole text with it
       }
       const tree = doc.syntaxTree(parser);
       if (file) this.updateIndex(file, summarizeFile(collectFileFacts(fileName, tree, text)));
