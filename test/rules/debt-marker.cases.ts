@@ -39,6 +39,11 @@ export default cases({
       messages: ['FIXME(alice): leaks', 'HACK: around the cache', 'XXX marker with no text'],
     },
     {
+      name: 'a file whose code holds a marker word: only the comments with one are notes (CRLF lines too)',
+      code: 'package p\n\nimport "context"\n\n// plain comment, DEBUG only\nvar ctx = context.TODO() // no note here\n\n/* a block without one */\nvar s = "FIXME in a string"\n\n// «HACK»: after code that holds one\r\nvar y = 1 // «BUG»\r\n/* «XXX» */\n',
+      messages: ['HACK: after code that holds one', 'BUG marker with no text', 'XXX marker with no text'],
+    },
+    {
       name: 'non-ASCII text before the marker keeps UTF-16 columns',
       code: 'package p\n\n// 日本語 😀 «BUG»: off by one\nvar x = 1\n',
       messages: ['BUG: off by one'],

@@ -256,3 +256,19 @@ function sibling(node: Node, side: 'previous' | 'next'): Node | null {
   if (own || node.parent?.type !== 'statement_list') return own;
   return side === 'previous' ? node.parent.previousSibling : node.parent.nextSibling;
 }
+
+/**
+ * Where the comment that starts at start ends, read from the text (a call into the
+ * tree costs more): a block comment at the first `*\/`, a `//` comment at the end of
+ * its line, or at a NUL character, which tree-sitter's lexer takes for the end of the input.
+ */
+export function commentEnd(source: string, start: number): number {
+  if (!source.startsWith('//', start)) {
+    const close = source.indexOf('*/', start + 2);
+    return close < 0 ? source.length : close + 2;
+  }
+  const lineEnd = source.indexOf('\n', start);
+  const end = lineEnd < 0 ? source.length : lineEnd;
+  const nul = source.slice(start, end).indexOf('\0');
+  return nul < 0 ? end : start + nul;
+}

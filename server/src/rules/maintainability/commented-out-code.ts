@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from '../../engine/fileFacts';
+import { commentEnd } from '../../engine/goSyntax';
 import { identifierOccurs } from '../../engine/imports';
 import type { Fix } from '../../engine/fix';
 import { defineRule } from '../../engine/rule';
@@ -182,22 +183,6 @@ function standsAlone(source: string, start: number, end: number): boolean {
   const lineEnd = source.indexOf('\n', end);
   const to = lineEnd < 0 ? source.length : lineEnd;
   return skipWhiteSpace(source, end, to) === to;
-}
-
-/**
- * Where the comment that starts at start ends, read from the text (a call into the
- * tree costs more): a block comment at the first `*\/`, a `//` comment at the end of
- * its line, or at a NUL character, which tree-sitter's lexer takes for the end of the input.
- */
-function commentEnd(source: string, start: number): number {
-  if (!source.startsWith('//', start)) {
-    const close = source.indexOf('*/', start + 2);
-    return close < 0 ? source.length : close + 2;
-  }
-  const lineEnd = source.indexOf('\n', start);
-  const end = lineEnd < 0 ? source.length : lineEnd;
-  const nul = source.slice(start, end).indexOf('\0');
-  return nul < 0 ? end : start + nul;
 }
 
 /** The first offset in [from, to) that is not white space (as String.trim sees it), or to. */
