@@ -1,9 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, RuleContext } from '../../engine/rule';
 
-/** What one file of package main shows, gathered over the query's matches. */
+/** What one file of package main shows, gathered over its selectors. */
 interface FileState {
-  hasMain: boolean;
   starts: Node[];
   stops: boolean;
 }
@@ -12,7 +11,7 @@ const files = new WeakMap<RuleContext, FileState>();
 
 function stateOf(ctx: RuleContext): FileState {
   let state = files.get(ctx);
-  if (!state) files.set(ctx, (state = { hasMain: false, starts: [], stops: false }));
+  if (!state) files.set(ctx, (state = { starts: [], stops: false }));
   return state;
 }
 
@@ -30,15 +29,10 @@ export default defineRule({
     onlyBuiltFiles: true,
     summary: 'main starts an HTTP server but never calls Shutdown or listens for signals: deploys cut requests off',
   },
-  query: '(function_declaration name: (identifier) @main (#eq? @main "main"))',
   selectors: ['ListenAndServe', 'ListenAndServeTLS', 'Serve', 'ServeTLS', 'Shutdown', 'GracefulStop', 'Notify', 'NotifyContext'],
   check(ctx, captures) {
     if (ctx.facts.packageName !== 'main') return;
     const state = stateOf(ctx);
-    if (captures.pattern === 0) {
-      state.hasMain = true;
-      return;
-    }
     const call = captures.get('call');
     if (!call) return;
     const name = captures.get('name')!.text;
@@ -56,7 +50,9 @@ export default defineRule({
   },
   finish(ctx) {
     const state = files.get(ctx);
-    if (!state?.hasMain || state.stops) return;
+    if (!state || state.stops || state.starts.length === 0) return;
+    // Asked of the outline only here: a pattern for func main met every function of every file.
+    if (ctx.facts.declarationsNamed('function_declaration', 'main').length === 0) return;
     for (const call of state.starts) {
       ctx.report({
         node: call,
