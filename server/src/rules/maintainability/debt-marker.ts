@@ -26,7 +26,8 @@ const ANY_MARKER_WORD = new RegExp(MARKER_WORDS.join('|'));
 /**
  * Per lint, where the file's marker words are (null when it has none). Many files hold
  * one somewhere (`context.TODO()`, `DEBUG`), and reading each of their comments' text
- * to look for one was most of the rule's time (95 ms over the standard library, now 57): a comment is read only when a marker word lies within it.
+ * to look for one was most of the rule's time (95 ms over the standard library, now
+ * 57): a comment is read only when a marker word lies within it.
  */
 const markerWords = new WeakMap<FileFacts, SourceMarks | null>();
 
