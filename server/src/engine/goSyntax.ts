@@ -10,10 +10,17 @@ export function enclosingFunction(node: Node): Node | null {
   return null;
 }
 
+const DECLARATION_TYPES = new Set(['function_declaration', 'method_declaration']);
+
 /** The nearest enclosing named function or method declaration (skipping literals). */
 export function enclosingDeclaration(node: Node): Node | null {
+  // Declarations sit at the top level, and one without syntax errors holds no other:
+  // one step down from the root finds it (Node.parent walks down from the root at
+  // every step). Error recovery can nest them, so code with errors is walked.
+  const top = node.tree.rootNode.childWithDescendant(node);
+  if (top && !top.hasError) return top.id !== node.id && DECLARATION_TYPES.has(top.type) ? top : null;
   for (let n = node.parent; n; n = n.parent) {
-    if (n.type === 'function_declaration' || n.type === 'method_declaration') return n;
+    if (DECLARATION_TYPES.has(n.type)) return n;
   }
   return null;
 }
