@@ -4,6 +4,8 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type * as WebTreeSitter from 'web-tree-sitter';
 import { CGO_GO, goTree, PACKAGE_ROOT, removeTree, runCli } from './harness';
 
 describe('godebt bundle', function () {
@@ -23,4 +25,44 @@ describe('godebt bundle', function () {
       assert.strictEqual(bin.stdout, expected.stdout);
     }
   });
+
+  // The build's copy of web-tree-sitter (scripts/webTreeSitterNode.mjs): a Node keeps its
+  // WASM handle in a named field, and every way to reach and use a node still works.
+  it("dist's web-tree-sitter gives nodes no indexed fields, and its nodes work", async () => {
+    const copy = path.join(PACKAGE_ROOT, 'dist/tree-sitter.cjs');
+    const ts = require(copy) as typeof WebTreeSitter;
+    await ts.Parser.init();
+    const parser = new ts.Parser();
+    parser.setLanguage(await ts.Language.load(path.join(PACKAGE_ROOT, 'dist/tree-sitter-go.wasm')));
+    const tree = parser.parse('package p\n\nfunc f(a int) int { return a + 1 }\n')!;
+    const query = new ts.Query(tree.language, '(function_declaration name: (identifier) @name body: (block) @body)');
+    try {
+      const [match] = query.matches(tree.rootNode);
+      const fn = match.captures[0].node.parent!;
+      // Nodes from the root, a query, navigation and a cursor, each used again (marshalled).
+      const nodes = [tree.rootNode, fn, ...match.captures.map((c) => c.node), fn.childForFieldName('parameters')!, tree.walk().currentNode];
+      for (const node of nodes) {
+        assert.deepStrictEqual(Object.getOwnPropertyNames(node).filter((key) => /^\d+$/.test(key)), [], node.type);
+      }
+      assert.deepStrictEqual(match.captures.map((c) => [c.name, c.node.text]), [['name', 'f'], ['body', '{ return a + 1 }']]);
+      assert.strictEqual(fn.childForFieldName('parameters')!.namedChildren[0]!.text, 'a int');
+      assert.strictEqual(match.captures[1].node.descendantsOfType('binary_expression')[0]!.text, 'a + 1');
+      assert.strictEqual(tree.rootNode.namedChildren[1]!.equals(fn), true);
+    } finally {
+      query.delete();
+      tree.delete();
+      parser.delete();
+    }
+  });
+
+  it('the build stops, saying why, when web-tree-sitter is not what its Node patch expects', () => {
+    const patch = pathToFileURL(path.join(PACKAGE_ROOT, 'scripts/webTreeSitterNode.mjs')).href;
+    const source = fs.readFileSync(require.resolve('web-tree-sitter'), 'utf8').replace('this[0] = other;', 'this[0] = other >>> 0;');
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `import { withNamedNodeHandle } from ${JSON.stringify(patch)};
+      import { readFileSync } from 'fs';
+      withNamedNodeHandle(readFileSync(0, 'utf8'));`], { input: source, encoding: 'utf8' });
+    assert.notStrictEqual(run.status, 0);
+    assert.match(run.stderr, /web-tree-sitter's Node is not as scripts\/webTreeSitterNode\.mjs expects \(found 0 times, not once\):\n {4}assertInternal\(internal\);\n {4}this\[0\] = other;/);
+  });
 });
+
