@@ -4,7 +4,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
-import { withNamedNodeHandle } from './webTreeSitterNode.mjs';
+import { patchWebTreeSitter } from './patchWebTreeSitter.mjs';
 
 const require = createRequire(import.meta.url);
 const watch = process.argv.includes('--watch');
@@ -14,8 +14,8 @@ copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), 'dist/tree-sit
 copyFileSync(require.resolve('tree-sitter-go/tree-sitter-go.wasm'), 'dist/tree-sitter-go.wasm');
 // web-tree-sitter stays a file of its own next to the bundles: after a WASM fault the
 // engine drops it from the require cache and loads a fresh copy (a fresh WASM instance).
-// Its Node keeps the WASM handle in a named field there (scripts/webTreeSitterNode.mjs).
-writeFileSync('dist/tree-sitter.cjs', withNamedNodeHandle(readFileSync(require.resolve('web-tree-sitter'), 'utf8')));
+// Its JavaScript side is sped up there (scripts/patchWebTreeSitter.mjs).
+writeFileSync('dist/tree-sitter.cjs', patchWebTreeSitter(readFileSync(require.resolve('web-tree-sitter'), 'utf8')));
 
 /** Bundles require('web-tree-sitter') as require('./tree-sitter.cjs'), the copy above. */
 const webTreeSitterBeside = {

@@ -26,7 +26,7 @@ describe('godebt bundle', function () {
     }
   });
 
-  // The build's copy of web-tree-sitter (scripts/webTreeSitterNode.mjs): a Node keeps its
+  // The build's copy of web-tree-sitter (scripts/patchWebTreeSitter.mjs): a Node keeps its
   // WASM handle in a named field, and every way to reach and use a node still works.
   it("dist's web-tree-sitter gives nodes no indexed fields, and its nodes work", async () => {
     const copy = path.join(PACKAGE_ROOT, 'dist/tree-sitter.cjs');
@@ -55,14 +55,14 @@ describe('godebt bundle', function () {
     }
   });
 
-  it('the build stops, saying why, when web-tree-sitter is not what its Node patch expects', () => {
-    const patch = pathToFileURL(path.join(PACKAGE_ROOT, 'scripts/webTreeSitterNode.mjs')).href;
+  it('the build stops, saying why, when web-tree-sitter is not what its patch expects', () => {
+    const patch = pathToFileURL(path.join(PACKAGE_ROOT, 'scripts/patchWebTreeSitter.mjs')).href;
     const source = fs.readFileSync(require.resolve('web-tree-sitter'), 'utf8').replace('this[0] = other;', 'this[0] = other >>> 0;');
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `import { withNamedNodeHandle } from ${JSON.stringify(patch)};
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `import { patchWebTreeSitter } from ${JSON.stringify(patch)};
       import { readFileSync } from 'fs';
-      withNamedNodeHandle(readFileSync(0, 'utf8'));`], { input: source, encoding: 'utf8' });
+      patchWebTreeSitter(readFileSync(0, 'utf8'));`], { input: source, encoding: 'utf8' });
     assert.notStrictEqual(run.status, 0);
-    assert.match(run.stderr, /web-tree-sitter's Node is not as scripts\/webTreeSitterNode\.mjs expects \(found 0 times, not once\):\n {4}assertInternal\(internal\);\n {4}this\[0\] = other;/);
+    assert.match(run.stderr, /web-tree-sitter is not as scripts\/patchWebTreeSitter\.mjs expects \(found 0 times, not once\):\n {4}assertInternal\(internal\);\n {4}this\[0\] = other;/);
   });
 });
 
