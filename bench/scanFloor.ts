@@ -39,7 +39,7 @@ export function filesTheCliParses(files: readonly string[]): string[] {
   const settings = { fix: false, maxFileSize: parseCliArgs([]).maxFileSize, configs: [{}] };
   return files.filter((file) => {
     const { text } = readSource({ file, config: 0 }, settings);
-    return text !== undefined && parsedInJob(ALL_RULES, file, text, {});
+    return text !== undefined && parsedInJob(ALL_RULES, file, text, settings.configs[0]);
   });
 }
 

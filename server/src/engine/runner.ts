@@ -5,7 +5,7 @@
 import type { Language, Node, Query, QueryMatch, Tree } from 'web-tree-sitter';
 import { isAsciiWordChar } from './charCodes';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { effectiveRules, EffectiveRule, GodebtConfig, ruleApplies } from './config';
+import { DEFAULT_CONFIG, effectiveRules, EffectiveRule, GodebtConfig, ruleApplies } from './config';
 import { collectFileFacts, FileFacts } from './fileFacts';
 import { treeSitter, wasmGeneration } from './goParser';
 import { compareFindings, Finding } from './finding';
@@ -140,7 +140,7 @@ export class RuleEngine {
    * are reused and only the other segments are matched and checked (segments.ts); the
    * result is the same as without a cache.
    */
-  lint(input: LintInput, config: GodebtConfig = {}, cache?: IncrementalCache): LintResult {
+  lint(input: LintInput, config: GodebtConfig = DEFAULT_CONFIG, cache?: IncrementalCache): LintResult {
     // What the rule being checked read beyond its own declaration (FileFacts says).
     // answers starts as NO_ANSWERS for each match: a Map is made only when a rule asks the code.
     const read = { outline: false, wholeText: false, answers: NO_ANSWERS };
@@ -168,6 +168,17 @@ export class RuleEngine {
       if (failed.has(rule)) return;
       try {
         body();
+      } catch (error) {
+        failed.add(rule);
+        failures.push({ ruleId: rule.meta.id, error });
+      }
+    };
+    // guard for the calls made per match: without a closure for each (a scan delivers
+    // 600,000 matches, and every closure is an allocation).
+    const check = (rule: Rule, ctx: RuleContext, c: Captures): void => {
+      if (failed.has(rule)) return;
+      try {
+        rule.check!(ctx, c);
       } catch (error) {
         failed.add(rule);
         failures.push({ ruleId: rule.meta.id, error });
@@ -241,7 +252,7 @@ export class RuleEngine {
       const before = findings.length;
       read.outline = read.wholeText = false;
       read.answers = NO_ANSWERS;
-      guard(rule, () => rule.check!(entry.ctx, captures(match, pattern)));
+      check(rule, entry.ctx, captures(match, pattern));
       if (segment < 0) return;
       freshResult(segment).findings.push(...findings.slice(before));
       if (read.wholeText) uncacheable.add(segment);
@@ -261,7 +272,7 @@ export class RuleEngine {
 
     // Whole-file rules: every match in document order (however it was found), then finish().
     wholeFileMatches.sort((a, b) => a.at - b.at);
-    for (const { rule, captures: c } of wholeFileMatches) guard(rule, () => rule.check!(active.get(rule)!.ctx, c));
+    for (const { rule, captures: c } of wholeFileMatches) check(rule, active.get(rule)!.ctx, c);
     for (const [rule, entry] of active) if (rule.finish) guard(rule, () => rule.finish!(entry.ctx));
 
     if (cache) {
@@ -362,7 +373,7 @@ export class RuleEngine {
   }
 
   /** Runs the go.mod rules over one go.mod file. Directives do not apply there. */
-  lintGoMod(input: Omit<LintInput, 'tree'>, config: GodebtConfig = {}): Pick<LintResult, 'findings' | 'failures'> {
+  lintGoMod(input: Omit<LintInput, 'tree'>, config: GodebtConfig = DEFAULT_CONFIG): Pick<LintResult, 'findings' | 'failures'> {
     const findings: Finding[] = [];
     const failures: RuleFailure[] = [];
     for (const setting of effectiveRules(this.rules, config)) {
