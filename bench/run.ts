@@ -68,8 +68,9 @@ async function folderScan(results: Results, corpus: string): Promise<void> {
   // The bare parse (read and parse every file once on one thread, nothing else) and
   // the CLI, in turn, SCAN_ROUNDS times: this host's speed drifts by 5-10 % within a
   // minute, and moves a one-thread parse and a two-thread scan differently, so one
-  // pair's ratio swung between 0.75 and 0.82 from run to run. The round with the
-  // median ratio gives the figures below; every round's ratio is printed.
+  // pair's ratio swung between 0.75 and 0.83 from run to run, and between rounds of one
+  // run. The round with the median ratio gives the figures below; every round's ratio
+  // is printed.
   const cacheArgs = cliCacheOptions().disable;
   const rounds: { bareMs: number; run: CliRun }[] = [];
   for (let round = 0; round < SCAN_ROUNDS; round++) {
@@ -150,7 +151,7 @@ function allRulesOffConfig(): string {
 /** The CLI's worker threads on this machine (cli/run.ts: one per core). */
 const CLI_THREADS = Math.max(1, os.availableParallelism());
 /** Pairs of bare parse and CLI scan (odd: the median is one of them); GODEBT_BENCH_SCAN_ROUNDS sets another count. */
-const SCAN_ROUNDS = Math.max(1, Number(process.env.GODEBT_BENCH_SCAN_ROUNDS) || 3);
+const SCAN_ROUNDS = Math.max(1, Number(process.env.GODEBT_BENCH_SCAN_ROUNDS) || 5);
 
 const FLOOR_LABELS: Record<FloorStage, string> = {
   parse: 'parse + free',
