@@ -1,10 +1,12 @@
 // Bundles the extension client, the language server, the CLI and its worker with
-// esbuild into dist/, and copies the two wasm files the parser loads at run time.
+// esbuild into dist/, copies the two wasm files the parser loads at run time, and writes
+// the licences of the packages it ships (scripts/thirdPartyNotices.mjs).
 // `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
 import { patchWebTreeSitter } from './patchWebTreeSitter.mjs';
+import { thirdPartyNotices } from './thirdPartyNotices.mjs';
 
 const require = createRequire(import.meta.url);
 const watch = process.argv.includes('--watch');
@@ -42,8 +44,9 @@ const options = {
   // jsonc-parser's default (UMD) build requires its parts at run time, which a bundle
   // cannot follow; its ES module build bundles.
   alias: { 'jsonc-parser': require.resolve('jsonc-parser/lib/esm/main.js') },
-  // web-tree-sitter's CommonJS build, loaded at run time (see webTreeSitterBeside).
-  plugins: [webTreeSitterBeside],
+  // web-tree-sitter's CommonJS build, loaded at run time (see webTreeSitterBeside); the
+  // licences of what dist/ ships, as the bundles' imports stand.
+  plugins: [webTreeSitterBeside, thirdPartyNotices('dist/THIRD-PARTY-NOTICES.txt')],
   logLevel: 'warning',
 };
 

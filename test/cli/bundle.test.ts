@@ -64,5 +64,26 @@ describe('godebt bundle', function () {
     assert.notStrictEqual(run.status, 0);
     assert.match(run.stderr, /web-tree-sitter is not as scripts\/patchWebTreeSitter\.mjs expects \(found 0 times, not once\):\n {4}assertInternal\(internal\);\n {4}this\[0\] = other;/);
   });
+
+  // MIT and ISC ask for the notice to go with the code: the notices must follow what the
+  // bundles hold. Their source maps say it independently of the build's metafile.
+  it("dist/THIRD-PARTY-NOTICES.txt gives the licence of every package dist/ ships, and the package takes it", () => {
+    const notices = fs.readFileSync(path.join(PACKAGE_ROOT, 'dist/THIRD-PARTY-NOTICES.txt'), 'utf8');
+    const shipped = new Set(['web-tree-sitter', 'tree-sitter-go']);
+    for (const map of fs.readdirSync(path.join(PACKAGE_ROOT, 'dist')).filter((f) => f.endsWith('.js.map'))) {
+      const { sources } = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'dist', map), 'utf8')) as { sources: string[] };
+      for (const source of sources) {
+        const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(source)?.[1];
+        if (name) shipped.add(name);
+      }
+    }
+    assert.ok(shipped.size > 5, [...shipped].join(', '));
+    const headings = new Set([...notices.matchAll(/^(\S+) \d+\.\d+\.\d+\S* \((MIT|ISC)\)$/gm)].map((m) => m[1]));
+    assert.deepStrictEqual([...shipped].sort(), [...headings].sort());
+    assert.strictEqual(notices.match(/Permission (is hereby granted|to use, copy, modify)/g)?.length, headings.size);
+    assert.match(notices, /^web-tree-sitter .*\ndist\/tree-sitter\.cjs is modified: see scripts\/patchWebTreeSitter\.mjs/m);
+    const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { files: string[] };
+    assert.ok(manifest.files.includes('dist/THIRD-PARTY-NOTICES.txt'));
+  });
 });
 
