@@ -164,13 +164,16 @@ export class RuleEngine {
       }
     }
     const failed = new Set<Rule>();
+    const fail = (rule: Rule, error: unknown): void => {
+      failed.add(rule);
+      failures.push({ ruleId: rule.meta.id, error });
+    };
     const guard = (rule: Rule, body: () => void): void => {
       if (failed.has(rule)) return;
       try {
         body();
       } catch (error) {
-        failed.add(rule);
-        failures.push({ ruleId: rule.meta.id, error });
+        fail(rule, error);
       }
     };
     // guard for the calls made per match: without a closure for each (a scan delivers
@@ -180,8 +183,7 @@ export class RuleEngine {
       try {
         rule.check!(ctx, c);
       } catch (error) {
-        failed.add(rule);
-        failures.push({ ruleId: rule.meta.id, error });
+        fail(rule, error);
       }
     };
 
