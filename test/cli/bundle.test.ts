@@ -86,4 +86,3 @@ describe('godebt bundle', function () {
     assert.ok(manifest.files.includes('dist/THIRD-PARTY-NOTICES.txt'));
   });
 });
-
